@@ -1,0 +1,137 @@
+// The browser host: the same dispatcher as the Electron shell, served over HTTP on 127.0.0.1 behind a
+// per-run random token, with the built renderer. For `npm run dev:web` and the end-to-end tests only —
+// it is not part of the packaged app (electron-builder ships dist/electron and dist/renderer, not dist/host).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { createAppCore } from '../core/app';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
+import { log } from '../core/log';
+import { errorBody, type Envelope } from '../shared/errors';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.json': 'application/json',
+};
+
+export interface HostOptions {
+  registerDir: string;
+  migrationsFolder: string;
+  rendererDir: string;
+  port?: number;
+  idleMsOverride?: number;
+}
+
+function tokenMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const candidate = Buffer.from(given, 'utf8');
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolveBody(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(body);
+}
+
+export async function startHost(options: HostOptions) {
+  const token = randomBytes(32).toString('hex');
+  const tokenBytes = Buffer.from(token, 'utf8');
+  const core = createAppCore({ registerDir: options.registerDir, migrationsFolder: options.migrationsFolder, idleMsOverride: options.idleMsOverride });
+  const root = resolve(options.rendererDir);
+  let origin = '';
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      // Refuse requests addressed to another host name (DNS rebinding): only our own origin.
+      if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'wrong host');
+      if (url.pathname.startsWith('/ipc/')) {
+        if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+        const trusted = tokenMatches(tokenBytes, req.headers['x-approdo-token']);
+        const body = await readBody(req);
+        const reply = (envelope: Envelope<unknown>) =>
+          send(res, trusted ? 200 : 403, 'application/json; charset=utf-8', JSON.stringify(envelope));
+        if (!trusted) return reply({ ok: false, error: errorBody('BAD_SENDER') });
+        if (body === null) return reply({ ok: false, error: errorBody('PAYLOAD_TOO_LARGE') });
+        let payload: unknown;
+        try {
+          payload = JSON.parse(body || '{}');
+        } catch {
+          return reply({ ok: false, error: errorBody('INVALID_INPUT') });
+        }
+        return reply(await core.dispatch(decodeURIComponent(url.pathname.slice(5)), payload, { trusted }));
+      }
+      if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+      const file = resolve(join(root, relative));
+      if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'text/plain', 'not found');
+      const content = await readFile(file).catch(() => null);
+      if (!content) return send(res, 404, 'text/plain', 'not found');
+      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', content);
+    } catch {
+      log.error('host', 'request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'error');
+    }
+  });
+
+  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    core,
+    close: () =>
+      new Promise<void>((done) => {
+        core.shutdown();
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function main() {
+  const registerDir = process.env.APPRODO_DATA_DIR ?? resolve('.approdo-dev/register');
+  const idle = process.env.APPRODO_IDLE_LOCK_MS ? Number(process.env.APPRODO_IDLE_LOCK_MS) : undefined;
+  const host = await startHost({
+    registerDir,
+    migrationsFolder: resolve(process.env.APPRODO_MIGRATIONS ?? 'drizzle'),
+    rendererDir: resolve(process.env.APPRODO_RENDERER ?? 'dist/renderer'),
+    port: process.env.APPRODO_PORT ? Number(process.env.APPRODO_PORT) : 5174,
+    idleMsOverride: idle && idle > 0 ? idle : undefined,
+  });
+  // One machine-readable line for tests, then a human one.
+  console.log(`APPRODO_HOST_URL=${host.url}`);
+  console.log(`Approdo browser host (development and tests only): open ${host.url}  — register: ${registerDir}`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) void main();

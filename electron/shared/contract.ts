@@ -1,0 +1,229 @@
+// The one IPC contract: every channel's name, input and output schemas and who may call it.
+// Main (handlers), preload (exposed calls) and renderer (typed client) all derive from this object.
+// No Electron or Node imports here: it is bundled into the sandboxed preload and the renderer.
+import { z } from 'zod';
+import { passphraseProblem, PASSPHRASE_MAX_LENGTH } from './passphrase';
+
+export const ROLES = ['admin', 'coordinator', 'operator'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const LOCALES = ['it', 'en'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** Longest string any channel accepts unless it says otherwise: a bound on what the renderer can push. */
+export const MAX_TEXT = 200;
+
+const text = (max = MAX_TEXT) =>
+  z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.tooLong' });
+const requiredText = (max = MAX_TEXT) => text(max).min(1, { error: 'validation.required' });
+
+export const usernameSchema = requiredText(40)
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, { error: 'validation.usernameFormat' });
+export const displayNameSchema = requiredText(80);
+const passphraseField = z
+  .string({ error: 'validation.required' })
+  .max(PASSPHRASE_MAX_LENGTH, { error: 'validation.tooLong' });
+
+/** A new passphrase typed twice: checked against the rule and against its repetition. */
+function newPassphrase<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .strictObject({ ...shape, passphrase: passphraseField, passphraseRepeat: passphraseField })
+    .superRefine((parsed, ctx) => {
+      const value = parsed as { passphrase: string; passphraseRepeat: string; username?: unknown };
+      const problem = passphraseProblem(value.passphrase, typeof value.username === 'string' ? value.username : undefined);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
+      if (value.passphrase !== value.passphraseRepeat)
+        ctx.addIssue({ code: 'custom', path: ['passphraseRepeat'], message: 'validation.passphraseMismatch' });
+    });
+}
+
+const empty = z.strictObject({});
+const userId = z.number().int().positive();
+
+export const sessionUserSchema = z.strictObject({
+  id: userId,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  locale: localeSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionStateSchema = z.strictObject({
+  register: z.enum(['absent', 'present']),
+  state: z.enum(['locked', 'unlocked']),
+  user: sessionUserSchema.nullable(),
+  /** Set after a first passphrase given by an admin, or after unlocking with the recovery key. */
+  mustChangePassphrase: z.boolean(),
+  /** True after unlocking with the recovery key: the new passphrase is set without the old one. */
+  recoveredWithKey: z.boolean(),
+  /** Set while a freshly shown recovery key has not yet been confirmed as written down. */
+  recoveryKeyPending: z.boolean(),
+  autoLockMinutes: z.number().int().nullable(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const recoveryKeyShownSchema = z.strictObject({
+  /** The key in groups, for reading aloud and writing down. Shown once. */
+  groups: z.array(z.string()),
+  /** Which group (1-based) the user must retype to confirm. */
+  confirmGroup: z.number().int().positive(),
+  state: sessionStateSchema,
+});
+export type RecoveryKeyShown = z.infer<typeof recoveryKeyShownSchema>;
+
+export const userRowSchema = z.strictObject({
+  id: userId,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  status: z.enum(['active', 'disabled']),
+  mustChangePassphrase: z.boolean(),
+  /** False after a rekey or before a first passphrase: the admin must give this user a new passphrase. */
+  hasKeySlot: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserRow = z.infer<typeof userRowSchema>;
+
+export const auditRowSchema = z.strictObject({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  recordId: z.string().nullable(),
+  fields: z.array(z.string()),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const chainReportSchema = z.strictObject({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAt: z.number().int().nullable(),
+});
+export type ChainReport = z.infer<typeof chainReportSchema>;
+
+/** Who may call a channel: anyone (no session needed), any unlocked session even one that must first
+ * change its passphrase, or an unlocked session in good standing with one of the listed roles. */
+export type Access = 'public' | 'unlocked' | readonly Role[];
+
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Calls that are the app's own background traffic (polling) and do not count as user activity. */
+  passive?: boolean;
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;
+const ALL_ROLES = ROLES;
+
+export const contract = {
+  'session.state': channel({ input: empty, output: sessionStateSchema, access: 'public', passive: true }),
+  'register.create': channel({
+    input: newPassphrase({ displayName: displayNameSchema, username: usernameSchema }),
+    output: recoveryKeyShownSchema,
+    access: 'public',
+  }),
+  'session.login': channel({
+    input: z.strictObject({ username: usernameSchema, passphrase: passphraseField.min(1, { error: 'validation.required' }) }),
+    output: sessionStateSchema,
+    access: 'public',
+  }),
+  'session.recover': channel({
+    input: z.strictObject({ username: usernameSchema, recoveryKey: requiredText(80) }),
+    output: sessionStateSchema,
+    access: 'public',
+  }),
+  'session.lock': channel({ input: empty, output: sessionStateSchema, access: 'public' }),
+  'session.activity': channel({ input: empty, output: empty, access: 'unlocked' }),
+  'setup.confirmRecoveryKey': channel({
+    input: z.strictObject({ group: z.number().int().positive().max(20), value: requiredText(20) }),
+    output: sessionStateSchema,
+    access: 'unlocked',
+  }),
+  'account.changePassphrase': channel({
+    input: newPassphrase({ current: passphraseField }),
+    output: sessionStateSchema,
+    access: 'unlocked',
+  }),
+  'account.setLocale': channel({
+    input: z.strictObject({ locale: localeSchema }),
+    output: sessionStateSchema,
+    access: ALL_ROLES,
+  }),
+  'register.overview': channel({
+    input: empty,
+    output: z.strictObject({
+      createdAt: z.string(),
+      activeUsers: z.number().int(),
+      auditEvents: z.number().int(),
+      lastAuditAt: z.string().nullable(),
+      schemaVersion: z.number().int(),
+    }),
+    access: ALL_ROLES,
+  }),
+  'settings.get': channel({
+    input: empty,
+    output: z.strictObject({ autoLockMinutes: z.number().int() }),
+    access: ALL_ROLES,
+  }),
+  'settings.setAutoLock': channel({
+    input: z.strictObject({
+      minutes: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' })
+        .min(1, { error: 'validation.autoLockRange' }).max(120, { error: 'validation.autoLockRange' }),
+    }),
+    output: z.strictObject({ autoLockMinutes: z.number().int() }),
+    access: ['admin'],
+  }),
+  'users.list': channel({ input: empty, output: z.array(userRowSchema), access: ['admin'] }),
+  'users.create': channel({
+    input: newPassphrase({ displayName: displayNameSchema, username: usernameSchema, role: roleSchema }),
+    output: userRowSchema,
+    access: ['admin'],
+  }),
+  'users.setRole': channel({
+    input: z.strictObject({ userId, role: roleSchema }),
+    output: userRowSchema,
+    access: ['admin'],
+  }),
+  'users.disable': channel({ input: z.strictObject({ userId }), output: userRowSchema, access: ['admin'] }),
+  'users.resetPassphrase': channel({
+    input: newPassphrase({ userId }),
+    output: userRowSchema,
+    access: ['admin'],
+  }),
+  'register.rekey': channel({
+    input: z.strictObject({ passphrase: passphraseField.min(1, { error: 'validation.required' }) }),
+    output: recoveryKeyShownSchema,
+    access: ['admin'],
+  }),
+  'audit.list': channel({
+    input: z.strictObject({
+      page: z.number().int().min(1).max(1_000_000),
+      pageSize: z.number().int().min(1).max(200),
+    }),
+    output: z.strictObject({
+      rows: z.array(auditRowSchema),
+      total: z.number().int(),
+      chain: chainReportSchema,
+    }),
+    access: ['admin', 'coordinator'],
+  }),
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+/** Largest serialised payload accepted on any channel, in characters. */
+export const MAX_PAYLOAD_CHARS = 16_384;
+
+/** IPC channel names on the wire are namespaced so nothing else in Electron collides with them. */
+export const wireName = (name: ChannelName) => `approdo:${name}`;

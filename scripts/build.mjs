@@ -1,0 +1,28 @@
+// Builds every piece: the renderer with Vite, and the main process, sandboxed preload and browser host
+// with esbuild (CommonJS bundles; the SQLite addon and electron stay external).
+// Usage: node scripts/build.mjs [--only=renderer|electron|host|bench]
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const want = (part) => !only || only === part;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron', 'better-sqlite3'],
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+if (want('renderer') && only !== 'bench') await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+if (want('electron')) {
+  await esbuild({ ...common, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron' , outExtension: { '.js': '.cjs' } });
+  // The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.
+  await esbuild({ ...common, platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
+}
+if (want('host')) await esbuild({ ...common, entryPoints: { server: 'electron/host/server.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } });
+if (only === 'bench') await esbuild({ ...common, entryPoints: { bench: 'scripts/bench.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.cjs' } });
