@@ -10,7 +10,6 @@ export const en: Dictionary = {
     retry: 'Try again',
     crashTitle: 'Something went wrong',
     crashBody: 'This screen hit an unexpected error. No register data was changed.',
-    reload: 'Reload',
   },
   common: {
     username: 'Username',
@@ -22,6 +21,7 @@ export const en: Dictionary = {
     newPassphraseRepeat: 'Repeat the new passphrase',
     currentPassphrase: 'Current passphrase',
     passphraseHint: 'At least 12 characters. A sentence of several words is easy to remember and hard to guess.',
+    showPassphrase: 'Show or hide the passphrase',
     role: 'Role',
     cancel: 'Cancel',
     save: 'Save',
@@ -64,6 +64,8 @@ export const en: Dictionary = {
     group: 'Group {{n}}',
     print: 'Print',
     printedOn: 'Printed on {{date}}',
+    written: 'I have written or printed it: continue',
+    showAgain: 'Back to the key',
     confirmTitle: 'Confirm you have kept it',
     confirmLabel: 'Retype group {{n}}',
     confirmHelp: 'To make sure the key was written down correctly, retype group number {{n}}.',
@@ -185,7 +187,7 @@ export const en: Dictionary = {
   },
   audit: {
     title: 'Activity log',
-    tableCaption: 'Activity log events, most recent first',
+    tableCaption: 'Activity log events',
     at: 'Date and time',
     user: 'User',
     action: 'Action',
@@ -201,6 +203,8 @@ export const en: Dictionary = {
       'The activity log was altered outside Approdo. Tell your coordinators at once and keep a copy of the file.',
     total_one: '{{count}} event',
     total_other: '{{count}} events',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
     pagination: 'Activity log pages',
   },
   errors: {

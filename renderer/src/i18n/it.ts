@@ -10,7 +10,6 @@ export const it = {
     retry: 'Riprova',
     crashTitle: 'Qualcosa è andato storto',
     crashBody: 'Questa schermata ha incontrato un errore imprevisto. I dati del registro non sono stati modificati.',
-    reload: 'Ricarica',
   },
   common: {
     username: 'Nome utente',
@@ -22,6 +21,7 @@ export const it = {
     newPassphraseRepeat: 'Ripeti la nuova passphrase',
     currentPassphrase: 'Passphrase attuale',
     passphraseHint: 'Almeno 12 caratteri. Una frase di più parole è facile da ricordare e difficile da indovinare.',
+    showPassphrase: 'Mostra o nascondi la passphrase',
     role: 'Ruolo',
     cancel: 'Annulla',
     save: 'Salva',
@@ -65,6 +65,8 @@ export const it = {
     group: 'Gruppo {{n}}',
     print: 'Stampa',
     printedOn: 'Stampata il {{date}}',
+    written: 'L’ho scritta o stampata: continua',
+    showAgain: 'Torna alla chiave',
     confirmTitle: 'Conferma di averla conservata',
     confirmLabel: 'Ridigita il gruppo {{n}}',
     confirmHelp: 'Per essere sicuri che la chiave sia stata scritta correttamente, ridigitate il gruppo numero {{n}}.',
@@ -189,7 +191,7 @@ export const it = {
   },
   audit: {
     title: 'Registro attività',
-    tableCaption: 'Eventi del registro attività, dal più recente',
+    tableCaption: 'Eventi del registro attività',
     at: 'Data e ora',
     user: 'Utente',
     action: 'Azione',
@@ -205,6 +207,8 @@ export const it = {
       'Il registro attività è stato alterato al di fuori di Approdo. Avvisa subito il coordinamento e conserva una copia del file.',
     total_one: '{{count}} evento',
     total_other: '{{count}} eventi',
+    previousPage: 'Pagina precedente',
+    nextPage: 'Pagina successiva',
     pagination: 'Pagine del registro attività',
   },
   errors: {

@@ -1,0 +1,138 @@
+// The screen state machine, driven by `session.state`: setup, sign-in, lock, forced passphrase change, app.
+// When the session is found locked, every unlocked screen unmounts, so no register data stays in memory.
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecoveryKeyShown, SessionState } from '../../../electron/shared/contract';
+import { call, onLocked } from '../ipc/client';
+import { applyLocale } from '../i18n';
+import { ChangePassphraseScreen } from '../features/session/ChangePassphraseScreen';
+import { LockScreen } from '../features/session/LockScreen';
+import { LoginScreen } from '../features/session/LoginScreen';
+import { RecoverScreen } from '../features/session/RecoverScreen';
+import { RecoveryKeyScreen, RecoveryKeyLost } from '../features/setup/RecoveryKeyScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { AppLayout } from '../features/shell/AppLayout';
+import { SessionContext, type SessionApi } from './session-context';
+import { useActivityReporter } from './use-activity';
+
+const POLL_MS = 3000;
+
+type SignIn = 'login' | 'lock' | 'recover';
+type ShownKey = Pick<RecoveryKeyShown, 'groups' | 'confirmGroup'>;
+
+export function App() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<SessionState | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+  const [shownKey, setShownKey] = useState<ShownKey | null>(null);
+  /** Only the last user's username survives a lock: it prefills the lock screen. */
+  const [lastUsername, setLastUsername] = useState<string | null>(null);
+  const [signIn, setSignIn] = useState<SignIn>('login');
+  const current = useRef<SessionState | null>(null);
+
+  const update = useCallback((next: SessionState) => {
+    const previous = current.current;
+    if (previous && JSON.stringify(previous) === JSON.stringify(next)) return;
+    current.current = next;
+    if (next.state === 'unlocked' && next.user) {
+      setLastUsername(next.user.username);
+      applyLocale(next.user.locale);
+    }
+    if (next.state === 'locked') {
+      setShownKey(null);
+      if (previous?.state === 'unlocked') setSignIn('lock');
+    }
+    if (!next.recoveryKeyPending) setShownKey(null);
+    setState(next);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const result = await call('session.state', {});
+    if (result.ok) {
+      setUnreachable(false);
+      update(result.value);
+    } else if (!current.current) setUnreachable(true);
+  }, [update]);
+
+  const lock = useCallback(async () => {
+    const result = await call('session.lock', {});
+    if (result.ok) update(result.value);
+    else await refresh();
+  }, [update, refresh]);
+
+  const showRecoveryKey = useCallback(
+    (shown: RecoveryKeyShown) => {
+      setShownKey({ groups: shown.groups, confirmGroup: shown.confirmGroup });
+      update(shown.state);
+    },
+    [update],
+  );
+
+  useEffect(() => {
+    void refresh();
+    return onLocked(() => void refresh());
+  }, [refresh]);
+
+  const unlocked = state?.state === 'unlocked';
+  // Poll while unlocked, so an idle auto-lock decided by the main process shows the lock screen at once.
+  useEffect(() => {
+    if (!unlocked) return;
+    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [unlocked, refresh]);
+
+  useActivityReporter(unlocked);
+  useHotkeys(unlocked ? [['mod+l', () => void lock()]] : [], []);
+
+  const api = useMemo<SessionApi | null>(
+    () => (state ? { state, update, showRecoveryKey, lock, refresh } : null),
+    [state, update, showRecoveryKey, lock, refresh],
+  );
+
+  if (!api || !state) {
+    return (
+      <Center mih="100vh" component="main">
+        {unreachable ? (
+          <Stack align="center">
+            <Alert color="red" role="alert">
+              {t('app.unreachable')}
+            </Alert>
+            <Button onClick={() => void refresh()}>{t('app.retry')}</Button>
+          </Stack>
+        ) : (
+          <Loader aria-label={t('app.loading')} />
+        )}
+      </Center>
+    );
+  }
+
+  return <SessionContext.Provider value={api}>{screenFor(state, shownKey, lastUsername, signIn, setSignIn)}</SessionContext.Provider>;
+}
+
+function screenFor(
+  state: SessionState,
+  shownKey: ShownKey | null,
+  lastUsername: string | null,
+  signIn: SignIn,
+  setSignIn: (mode: SignIn) => void,
+) {
+  if (state.register === 'absent') return <SetupScreen />;
+  if (state.state === 'locked' || !state.user) {
+    if (signIn === 'recover') return <RecoverScreen onBack={() => setSignIn('login')} />;
+    if (signIn === 'lock' && lastUsername)
+      return <LockScreen username={lastUsername} onAnotherUser={() => setSignIn('login')} />;
+    return <LoginScreen onUseRecoveryKey={() => setSignIn('recover')} />;
+  }
+  if (state.recoveryKeyPending)
+    return shownKey ? <RecoveryKeyScreen groups={shownKey.groups} confirmGroup={shownKey.confirmGroup} /> : <RecoveryKeyLost />;
+  if (state.mustChangePassphrase) return <ChangePassphraseScreen />;
+  // Keyed by user: a different user never sees the previous one's screens or cached data.
+  return <AppLayout key={state.user.id} />;
+}

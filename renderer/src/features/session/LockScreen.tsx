@@ -1,0 +1,20 @@
+// After a lock (button, shortcut or idle): the last user's username is all that is kept.
+import { Anchor, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AuthLayout } from '../../components/AuthLayout';
+import { LoginForm } from './LoginForm';
+
+export function LockScreen({ username, onAnotherUser }: { username: string; onAnotherUser: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <AuthLayout title={t('lock.title')}>
+      <Text>{t('lock.body')}</Text>
+      <LoginForm lockedUsername={username} submitLabel={t('lock.submit')} />
+      <Group justify="flex-end">
+        <Anchor component="button" type="button" size="sm" onClick={onAnotherUser}>
+          {t('lock.anotherUser')}
+        </Anchor>
+      </Group>
+    </AuthLayout>
+  );
+}

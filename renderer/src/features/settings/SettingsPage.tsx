@@ -1,0 +1,56 @@
+// Impostazioni: one tab per concern; a tab the user's role cannot use is not shown at all.
+import { Stack, Tabs, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../../electron/shared/contract';
+import { useUser } from '../../app/session-context';
+import { AuditTab } from '../audit/AuditTab';
+import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
+import { UsersTab } from '../users/UsersTab';
+import { AutoLockTab } from './AutoLockTab';
+import { LanguageTab } from './LanguageTab';
+import { SecurityTab } from './SecurityTab';
+
+interface SettingsTab {
+  value: string;
+  label: string;
+  roles: readonly Role[];
+  content: ReactNode;
+}
+
+const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'operator'];
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  const tabs: SettingsTab[] = [
+    { value: 'passphrase', label: t('settings.tabPassphrase'), roles: EVERYONE, content: <ChangePassphraseForm /> },
+    { value: 'language', label: t('settings.tabLanguage'), roles: EVERYONE, content: <LanguageTab /> },
+    { value: 'auto-lock', label: t('settings.tabAutoLock'), roles: EVERYONE, content: <AutoLockTab /> },
+    { value: 'users', label: t('settings.tabUsers'), roles: ['admin'], content: <UsersTab /> },
+    { value: 'security', label: t('settings.tabSecurity'), roles: ['admin'], content: <SecurityTab /> },
+    { value: 'audit', label: t('settings.tabAudit'), roles: ['admin', 'coordinator'], content: <AuditTab /> },
+  ];
+  const visible = tabs.filter((tab) => tab.roles.includes(role));
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('settings.title')}</Title>
+      {/* Panels unmount when left: each tab reads fresh data and keeps none once closed. */}
+      <Tabs defaultValue="passphrase" keepMounted={false}>
+        <Tabs.List aria-label={t('settings.tabsLabel')}>
+          {visible.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {tab.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {visible.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} pt="lg">
+            {tab.content}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

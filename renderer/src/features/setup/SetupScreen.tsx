@@ -1,0 +1,105 @@
+// First run: what Approdo is, then the register's creation with its first administrator.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../electron/shared/contract';
+import { useSession } from '../../app/session-context';
+import { AuthLayout } from '../../components/AuthLayout';
+import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
+import { PassphraseInput } from '../../components/PassphraseInput';
+import { call } from '../../ipc/client';
+
+const schema = contract['register.create'].input;
+
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<'welcome' | 'create'>('welcome');
+  if (step === 'welcome') {
+    return (
+      <AuthLayout title={t('setup.welcomeTitle')} languageSwitch>
+        <List spacing="sm">
+          <List.Item>{t('setup.welcomeBody')}</List.Item>
+          <List.Item>{t('setup.welcomeSecurity')}</List.Item>
+          <List.Item>{t('setup.welcomeNext')}</List.Item>
+        </List>
+        <Group justify="flex-end">
+          <Button autoFocus onClick={() => setStep('create')}>
+            {t('setup.start')}
+          </Button>
+        </Group>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title={t('setup.createTitle')} languageSwitch>
+      <CreateRegisterForm onBack={() => setStep('welcome')} />
+    </AuthLayout>
+  );
+}
+
+function CreateRegisterForm({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const form = useForm({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: { displayName: '', username: '', passphrase: '', passphraseRepeat: '' },
+  });
+  const { formError, setFormError, handle } = useServerErrors(form, { USERNAME_TAKEN: 'username' });
+  const fieldError = useFieldError();
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await call('register.create', values);
+    if (result.ok) session.showRecoveryKey(result.value);
+    else handle(result.error);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text>{t('setup.createIntro')}</Text>
+        <TextInput label={t('common.displayName')} autoComplete="name" autoFocus error={fieldError(errors.displayName)} {...form.register('displayName')} />
+        <TextInput
+          label={t('common.username')}
+          description={t('common.usernameHint')}
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          error={fieldError(errors.username)}
+          {...form.register('username')}
+        />
+        <PassphraseInput
+          label={t('common.passphrase')}
+          description={t('common.passphraseHint')}
+          autoComplete="new-password"
+          error={fieldError(errors.passphrase)}
+          {...form.register('passphrase')}
+        />
+        <PassphraseInput
+          label={t('common.passphraseRepeat')}
+          autoComplete="new-password"
+          error={fieldError(errors.passphraseRepeat)}
+          {...form.register('passphraseRepeat')}
+        />
+        <FormAlert messageKey={formError} />
+        {isSubmitting && (
+          <Text size="sm" c="dimmed" role="status">
+            {t('setup.creating')}
+          </Text>
+        )}
+        <Group justify="space-between">
+          <Button variant="default" type="button" onClick={onBack} disabled={isSubmitting}>
+            {t('common.back')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {t('setup.createSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,246 @@
+import { describe, it, expect, vi } from 'vitest';
+import {
+  appIndexUrlFor,
+  CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_META,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAppUrl,
+  isSafeExternalUrl,
+  isTrustedSender,
+  navigationGuard,
+  safeExternalUrl,
+  windowOpenDecision,
+  windowOptions,
+  withContentSecurityPolicy,
+} from '../../electron/main/security';
+
+const APP = 'file:///opt/Approdo/resources/app.asar/dist/renderer/index.html';
+const WIN_APP = 'file:///C:/Program%20Files/Approdo/resources/app.asar/dist/renderer/index.html';
+
+function directives(policy: string): Map<string, string> {
+  return new Map(
+    policy.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values.join(' ')] as const;
+    }),
+  );
+}
+
+describe('windowOptions', () => {
+  it('creates a hidden, isolated, sandboxed window that loads the given preload and has no Node', () => {
+    const options = windowOptions('/app/dist/electron/preload.cjs');
+    expect(options.show).toBe(false);
+    expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(options.minWidth).toBeGreaterThanOrEqual(800);
+    expect(options.minHeight).toBeGreaterThanOrEqual(500);
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    });
+  });
+
+  it('keeps developer tools off unless a development run asks for them', () => {
+    expect(windowOptions('/p.cjs').webPreferences?.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe('content security policy', () => {
+  it('allows scripts, connections and everything else only from the app itself', () => {
+    const csp = directives(CONTENT_SECURITY_POLICY);
+    expect(csp.get('default-src')).toBe("'none'");
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('connect-src')).toBe("'self'");
+    expect(csp.get('img-src')).toBe("'self' data:");
+    expect(csp.get('font-src')).toBe("'self' data:");
+    expect(csp.get('base-uri')).toBe("'none'");
+    expect(csp.get('form-action')).toBe("'none'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+
+  it("permits inline styles (Mantine) but never inline scripts", () => {
+    const csp = directives(CONTENT_SECURITY_POLICY);
+    expect(csp.get('style-src')).toBe("'self' 'unsafe-inline'");
+    expect(csp.get('script-src')).not.toContain('unsafe-inline');
+  });
+
+  it('replaces any policy a response already carried, whatever its letter case, and keeps other headers', () => {
+    const headers = withContentSecurityPolicy({
+      'content-security-policy': ["default-src *"],
+      'Content-Security-Policy-Report-Only': "script-src *",
+      'Content-Type': ['text/html'],
+    });
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
+  });
+
+  it('adds the policy to a response that had no headers at all', () => {
+    expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
+  it('offers a meta-tag variant without the header-only frame-ancestors directive', () => {
+    const meta = directives(CONTENT_SECURITY_POLICY_META);
+    expect(meta.has('frame-ancestors')).toBe(false);
+    expect(meta.get('script-src')).toBe("'self'");
+    expect(meta.get('default-src')).toBe("'none'");
+  });
+});
+
+describe('isAppUrl and navigationGuard', () => {
+  it('allows the app page itself, with any hash or query', () => {
+    expect(navigationGuard(APP, APP)).toBe('allow');
+    expect(navigationGuard(`${APP}#/users`, APP)).toBe('allow');
+    expect(navigationGuard(`${APP}?x=1`, APP)).toBe('allow');
+  });
+
+  it.each([
+    ['an https site', 'https://example.org/'],
+    ['an http site', 'http://localhost:5173/index.html'],
+    ['another local file', 'file:///etc/passwd'],
+    ['another page next to the app', 'file:///opt/Approdo/resources/app.asar/dist/renderer/other.html'],
+    ['a look-alike file name', `${APP}.html`],
+    ['the app folder instead of its page', `${APP}/..`],
+    ['the same path on another host', 'file://evil.example/opt/Approdo/resources/app.asar/dist/renderer/index.html'],
+    ['the same path over https', 'https://evil.example/opt/Approdo/resources/app.asar/dist/renderer/index.html'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a data: page', 'data:text/html,<script>alert(1)</script>'],
+    ['about:blank', 'about:blank'],
+    ['an empty string', ''],
+    ['junk', 'not a url'],
+  ])('denies navigation to %s', (_label, url) => {
+    expect(navigationGuard(url, APP)).toBe('deny');
+  });
+
+  it('denies everything when there is no URL at all', () => {
+    expect(navigationGuard(undefined, APP)).toBe('deny');
+  });
+
+  it('recognises the page whatever the percent-encoding of its path', () => {
+    const url = appIndexUrlFor('/opt/My Apps/Approdo/index.html');
+    expect(url).toBe('file:///opt/My%20Apps/Approdo/index.html');
+    expect(isAppUrl('file:///opt/My%20Apps/Approdo/ind%65x.html', url)).toBe(true);
+    expect(isAppUrl('file:///opt/My%20Apps/Approdo/other.html', url)).toBe(false);
+  });
+
+  it('recognises a Windows page whatever the case of its drive letter', () => {
+    expect(isAppUrl('file:///c:/Program%20Files/Approdo/resources/app.asar/dist/renderer/index.html', WIN_APP)).toBe(true);
+    expect(isAppUrl('file:///D:/Program%20Files/Approdo/resources/app.asar/dist/renderer/index.html', WIN_APP)).toBe(false);
+  });
+});
+
+describe('windowOpenDecision', () => {
+  it('never opens a window, and hands a safe link to the system instead', () => {
+    expect(windowOpenDecision('https://example.org/guida')).toEqual({
+      action: 'deny',
+      openExternally: 'https://example.org/guida',
+    });
+  });
+
+  it.each([APP, 'javascript:alert(1)', 'file:///etc/passwd', 'http://example.org/', 'about:blank', ''])(
+    'denies %s and opens nothing outside',
+    (url) => {
+      expect(windowOpenDecision(url)).toEqual({ action: 'deny', openExternally: null });
+    },
+  );
+});
+
+describe('isSafeExternalUrl', () => {
+  it.each([
+    'https://www.comune.roma.it/servizi-sociali',
+    'https://example.org:8443/a?b=c#d',
+    'mailto:ufficio.accoglienza@comune.example.it',
+    'mailto:ufficio@comune.example.it?subject=Posto%20disponibile',
+  ])('accepts %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['JavaScript: in capitals', 'JAVASCRIPT:alert(1)'],
+    ['file:', 'file:///etc/passwd'],
+    ['http:', 'http://example.org/'],
+    ['data:', 'data:text/html,<b>x</b>'],
+    ['credentials in an https URL', 'https://user:pw@example.org/'],
+    ['a user name in an https URL', 'https://user@example.org/'],
+    ['a custom scheme', 'approdo://open'],
+    ['an OS settings scheme', 'ms-settings:privacy'],
+    ['a smb share', 'smb://server/share'],
+    ['leading whitespace', ' https://example.org/'],
+    ['a space in the host', 'https://exa mple.org/'],
+    ['a newline', 'https://example.org/\nx'],
+    ['an empty mailto', 'mailto:'],
+    ['a mailto without an address', 'mailto:not-an-address'],
+    ['a mailto without a dotted domain', 'mailto:a@localhost'],
+    ['a mailto with two addresses', 'mailto:a@example.it,b@example.it'],
+    ['junk', 'not a url'],
+    ['an empty string', ''],
+    ['an overlong URL', `https://example.org/${'a'.repeat(3000)}`],
+  ])('refuses %s', (_label, url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
+  });
+
+  it('refuses values that are not strings', () => {
+    expect(isSafeExternalUrl(undefined)).toBe(false);
+    expect(isSafeExternalUrl(null)).toBe(false);
+    expect(isSafeExternalUrl(42)).toBe(false);
+    expect(isSafeExternalUrl({ href: 'https://example.org/' })).toBe(false);
+  });
+
+  it('hands over the normalised URL, not the raw text', () => {
+    expect(safeExternalUrl('HTTPS://Example.ORG')).toBe('https://example.org/');
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts the app page, including after an in-page route change', () => {
+    expect(isTrustedSender(APP, APP)).toBe(true);
+    expect(isTrustedSender(`${APP}#/audit`, APP)).toBe(true);
+  });
+
+  it.each([
+    ['another local file', 'file:///tmp/evil.html'],
+    ['an http page', 'http://localhost:5173/'],
+    ['an http page at the same path', 'http://localhost/opt/Approdo/resources/app.asar/dist/renderer/index.html'],
+    ['an https page', 'https://example.org/'],
+    ['the developer tools', 'devtools://devtools/bundled/devtools_app.html'],
+    ['about:blank', 'about:blank'],
+    ['an empty URL', ''],
+  ])('refuses %s', (_label, url) => {
+    expect(isTrustedSender(url, APP)).toBe(false);
+  });
+
+  it('refuses a sender whose frame is gone', () => {
+    expect(isTrustedSender(undefined, APP)).toBe(false);
+    expect(isTrustedSender(null, APP)).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid'])(
+    'denies a request for %s exactly once',
+    (permission) => {
+      const callback = vi.fn();
+      denyPermissionRequest({}, permission, callback);
+      expect(callback).toHaveBeenCalledTimes(1);
+      expect(callback).toHaveBeenCalledWith(false);
+    },
+  );
+
+  it('answers every permission check with no', () => {
+    expect(denyPermissionCheck()).toBe(false);
+  });
+});
