@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer is built to static files loaded by Electron (file://) and by the browser host.
+// The renderer is built to static files served to Electron through the app:// scheme and by the browser host.
 export default defineConfig({
   root: 'renderer',
   base: './',

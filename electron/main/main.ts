@@ -1,11 +1,14 @@
-// The Electron shell: one window, one IPC registration loop, the menu. Every decision lives in the plain
-// modules (security, paths, menu) and in the core; this file only connects them to Electron's events.
+// The Electron shell: one window, one IPC registration loop, the menu, the app:// scheme the renderer is
+// served from. Every decision lives in the plain modules (security, appProtocol, paths, menu) and in the
+// core; this file only connects them to Electron's events.
+import { promises as fsPromises } from 'node:fs';
 import {
   app,
   BrowserWindow,
   dialog,
   ipcMain,
   Menu,
+  protocol,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -16,9 +19,9 @@ import { createAppCore, type AppCore } from '../core/app';
 import { log } from '../core/log';
 import { CHANNEL_NAMES, wireName } from '../shared/contract';
 import { localeForSystem, mainText, menuTemplate, type MainText } from './menu';
-import { migrationsFolderFor, preloadFor, registerDirFor, rendererIndexFor } from './paths';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppRequest } from './appProtocol';
+import { migrationsFolderFor, preloadFor, registerDirFor, rendererRootFor } from './paths';
 import {
-  appIndexUrlFor,
   denyPermissionCheck,
   denyPermissionRequest,
   isTrustedSender,
@@ -29,8 +32,7 @@ import {
 } from './security';
 
 const appPath = app.getAppPath();
-const indexPath = rendererIndexFor(appPath);
-const appIndexUrl = appIndexUrlFor(indexPath);
+const rendererRoot = rendererRootFor(appPath);
 
 let core: AppCore | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -47,7 +49,7 @@ function showStartupError(error: unknown): void {
 
 function hardenContents(contents: WebContents): void {
   const guard = (event: { preventDefault(): void }, url: string) => {
-    if (navigationGuard(url, appIndexUrl) === 'allow') return;
+    if (navigationGuard(url, APP_INDEX_URL) === 'allow') return;
     event.preventDefault();
     log.warn('shell', 'blocked a navigation away from the app page');
   };
@@ -72,6 +74,23 @@ function hardenSession(ses: Session): void {
   ses.setDevicePermissionHandler(denyPermissionCheck);
 }
 
+/** app://approdo/<path>: the file appProtocol picks under the renderer folder, or its refusal. */
+async function serveAppRequest(request: Request): Promise<Response> {
+  const result = await resolveAppRequest(request.url, rendererRoot, { method: request.method });
+  if (result.filePath === null) return new Response(null, { status: result.status, headers: result.headers });
+  let body: Buffer;
+  try {
+    body = await fsPromises.readFile(result.filePath);
+  } catch {
+    log.warn('shell', 'could not read a renderer file');
+    return new Response(null, { status: 404, headers: result.headers });
+  }
+  return new Response(request.method.toUpperCase() === 'HEAD' ? null : body, {
+    status: result.status,
+    headers: result.headers,
+  });
+}
+
 /** The sender frame's URL; a frame already gone (navigated or closed) reads as no URL, hence untrusted. */
 function senderUrl(event: IpcMainInvokeEvent): string | undefined {
   try {
@@ -84,7 +103,7 @@ function senderUrl(event: IpcMainInvokeEvent): string | undefined {
 function registerIpc(appCore: AppCore): void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(wireName(name), (event, payload: unknown) =>
-      appCore.dispatch(name, payload, { trusted: isTrustedSender(senderUrl(event), appIndexUrl) }),
+      appCore.dispatch(name, payload, { trusted: isTrustedSender(senderUrl(event), APP_INDEX_URL) }),
     );
   }
 }
@@ -121,7 +140,7 @@ async function openWindow(): Promise<void> {
   win.webContents.on('render-process-gone', (_event, details) => {
     log.error('shell', `renderer gone: ${details.reason}`);
   });
-  await win.loadFile(indexPath);
+  await win.loadURL(APP_INDEX_URL);
 }
 
 async function start(): Promise<void> {
@@ -130,6 +149,8 @@ async function start(): Promise<void> {
     migrationsFolder: migrationsFolderFor({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath }),
   });
   hardenSession(session.defaultSession);
+  // The window uses the default session, which is the one protocol.handle registers on.
+  protocol.handle(APP_SCHEME, serveAppRequest);
   registerIpc(core);
   installMenu();
   await openWindow();
@@ -146,6 +167,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Only possible before 'ready', and only once for the whole app.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

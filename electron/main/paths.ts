@@ -29,9 +29,9 @@ export function migrationsFolderFor({ isPackaged, resourcesPath, appPath }: Migr
   return isPackaged ? path.join(resourcesPath, 'drizzle') : path.join(appPath, 'drizzle');
 }
 
-/** The renderer's entry page as built by Vite (inside app.asar when packaged). */
-export function rendererIndexFor(appPath: string): string {
-  return path.join(appPath, 'dist', 'renderer', 'index.html');
+/** The folder Vite builds the renderer into (inside app.asar when packaged); app:// serves only from it. */
+export function rendererRootFor(appPath: string): string {
+  return path.join(appPath, 'dist', 'renderer');
 }
 
 /** The sandboxed preload bundle built by scripts/build.mjs. */

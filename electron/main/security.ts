@@ -1,7 +1,6 @@
 // Every security decision of the Electron shell, as plain functions: window options, CSP, navigation,
 // new windows, external links, IPC sender trust and permissions. main.ts only wires them to Electron.
 // No runtime import of Electron here, so all of it is unit-tested without the binary.
-import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export interface WindowOptionsExtras {
@@ -74,11 +73,6 @@ export function withContentSecurityPolicy(headers: ResponseHeaders | undefined):
   return out;
 }
 
-/** The URL Electron gives the renderer's index file when it is loaded with loadFile. */
-export function appIndexUrlFor(indexPath: string): string {
-  return pathToFileURL(indexPath).href;
-}
-
 const MAX_URL_LENGTH = 2048;
 
 function parseUrl(value: unknown): URL | null {
@@ -92,22 +86,25 @@ function parseUrl(value: unknown): URL | null {
   }
 }
 
-/** Path of a URL with percent-encoding undone and a Windows drive letter upper-cased, for comparison. */
+/** Path of a URL with percent-encoding undone, for comparison (the app:// handler decodes it the same way). */
 function comparablePath(url: URL): string | null {
   try {
-    return decodeURIComponent(url.pathname).replace(/^\/([a-z]):/, (_, drive: string) => `/${drive.toUpperCase()}:`);
+    return decodeURIComponent(url.pathname);
   } catch {
     return null;
   }
 }
 
-/** True only for the app's own index file (any hash or query), never for another file or origin. */
+/**
+ * True only for the app's own index page, app://approdo/index.html in the shell (any hash or query),
+ * never for another file, scheme or host; main.ts passes APP_INDEX_URL from appProtocol.ts.
+ */
 export function isAppUrl(url: unknown, appIndexUrl: string): boolean {
   const candidate = parseUrl(url);
   const app = parseUrl(appIndexUrl);
   if (!candidate || !app) return false;
   if (candidate.username || candidate.password) return false;
-  if (candidate.protocol !== app.protocol || candidate.host !== app.host) return false;
+  if (candidate.protocol !== app.protocol || candidate.host.toLowerCase() !== app.host.toLowerCase()) return false;
   const path = comparablePath(candidate);
   return path !== null && path === comparablePath(app);
 }

@@ -5,7 +5,7 @@ import {
   migrationsFolderFor,
   preloadFor,
   registerDirFor,
-  rendererIndexFor,
+  rendererRootFor,
 } from '../../electron/main/paths';
 
 const root = path.resolve(__dirname, '../..');
@@ -54,8 +54,10 @@ describe('migrationsFolderFor', () => {
 });
 
 describe('built files', () => {
-  it('finds the renderer page where Vite writes it', () => {
-    expect(rendererIndexFor(root)).toBe(path.join(root, 'dist', 'renderer', 'index.html'));
+  it('serves the renderer from the folder Vite writes it to', () => {
+    expect(rendererRootFor(root)).toBe(path.join(root, 'dist', 'renderer'));
+    const vite = readFileSync(path.join(root, 'vite.config.ts'), 'utf8');
+    expect(vite).toMatch(/outDir:\s*'\.\.\/dist\/renderer'/);
   });
 
   it('finds the preload next to the main bundle named in package.json', () => {

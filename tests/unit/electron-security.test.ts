@@ -1,6 +1,6 @@
 import { describe, it, expect, vi } from 'vitest';
+import { APP_INDEX_URL } from '../../electron/main/appProtocol';
 import {
-  appIndexUrlFor,
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
   denyPermissionCheck,
@@ -15,8 +15,9 @@ import {
   withContentSecurityPolicy,
 } from '../../electron/main/security';
 
-const APP = 'file:///opt/Approdo/resources/app.asar/dist/renderer/index.html';
-const WIN_APP = 'file:///C:/Program%20Files/Approdo/resources/app.asar/dist/renderer/index.html';
+const APP = APP_INDEX_URL;
+/** Where the page used to be loaded from with loadFile, before the app:// scheme. */
+const OLD_FILE_APP = 'file:///opt/Approdo/resources/app.asar/dist/renderer/index.html';
 
 function directives(policy: string): Map<string, string> {
   return new Map(
@@ -101,6 +102,10 @@ describe('content security policy', () => {
 });
 
 describe('isAppUrl and navigationGuard', () => {
+  it('is the app:// page the window loads', () => {
+    expect(APP).toBe('app://approdo/index.html');
+  });
+
   it('allows the app page itself, with any hash or query', () => {
     expect(navigationGuard(APP, APP)).toBe('allow');
     expect(navigationGuard(`${APP}#/users`, APP)).toBe('allow');
@@ -110,12 +115,18 @@ describe('isAppUrl and navigationGuard', () => {
   it.each([
     ['an https site', 'https://example.org/'],
     ['an http site', 'http://localhost:5173/index.html'],
+    ['the same page as a local file', OLD_FILE_APP],
     ['another local file', 'file:///etc/passwd'],
-    ['another page next to the app', 'file:///opt/Approdo/resources/app.asar/dist/renderer/other.html'],
+    ['another page of the app', 'app://approdo/other.html'],
+    ['a script of the app', 'app://approdo/assets/index.js'],
+    ['the app root instead of its page', 'app://approdo/'],
     ['a look-alike file name', `${APP}.html`],
     ['the app folder instead of its page', `${APP}/..`],
-    ['the same path on another host', 'file://evil.example/opt/Approdo/resources/app.asar/dist/renderer/index.html'],
-    ['the same path over https', 'https://evil.example/opt/Approdo/resources/app.asar/dist/renderer/index.html'],
+    ['the same page on another host', 'app://evil/index.html'],
+    ['the same page on a look-alike host', 'app://approdo.evil/index.html'],
+    ['the same page with a port', 'app://approdo:8080/index.html'],
+    ['the same page with credentials', 'app://user:pw@approdo/index.html'],
+    ['the same page over https', 'https://approdo/index.html'],
     ['a javascript: URL', 'javascript:alert(1)'],
     ['a data: page', 'data:text/html,<script>alert(1)</script>'],
     ['about:blank', 'about:blank'],
@@ -129,16 +140,11 @@ describe('isAppUrl and navigationGuard', () => {
     expect(navigationGuard(undefined, APP)).toBe('deny');
   });
 
-  it('recognises the page whatever the percent-encoding of its path', () => {
-    const url = appIndexUrlFor('/opt/My Apps/Approdo/index.html');
-    expect(url).toBe('file:///opt/My%20Apps/Approdo/index.html');
-    expect(isAppUrl('file:///opt/My%20Apps/Approdo/ind%65x.html', url)).toBe(true);
-    expect(isAppUrl('file:///opt/My%20Apps/Approdo/other.html', url)).toBe(false);
-  });
-
-  it('recognises a Windows page whatever the case of its drive letter', () => {
-    expect(isAppUrl('file:///c:/Program%20Files/Approdo/resources/app.asar/dist/renderer/index.html', WIN_APP)).toBe(true);
-    expect(isAppUrl('file:///D:/Program%20Files/Approdo/resources/app.asar/dist/renderer/index.html', WIN_APP)).toBe(false);
+  it('recognises the page whatever the percent-encoding of its path or the case of its host', () => {
+    expect(isAppUrl('app://approdo/ind%65x.html', APP)).toBe(true);
+    expect(isAppUrl('app://APPRODO/index.html', APP)).toBe(true);
+    expect(isAppUrl('app://approdo/other%2ehtml', APP)).toBe(false);
+    expect(isAppUrl('app://approdo/%E0%A4%A', APP)).toBe(false);
   });
 });
 
@@ -212,9 +218,12 @@ describe('isTrustedSender', () => {
   });
 
   it.each([
+    ['the same page as a local file (the old loadFile address)', OLD_FILE_APP],
     ['another local file', 'file:///tmp/evil.html'],
+    ['another app:// host', 'app://evil/index.html'],
+    ['another app:// page', 'app://approdo/other.html'],
     ['an http page', 'http://localhost:5173/'],
-    ['an http page at the same path', 'http://localhost/opt/Approdo/resources/app.asar/dist/renderer/index.html'],
+    ['an http page at the same path', 'http://approdo/index.html'],
     ['an https page', 'https://example.org/'],
     ['the developer tools', 'devtools://devtools/bundled/devtools_app.html'],
     ['about:blank', 'about:blank'],

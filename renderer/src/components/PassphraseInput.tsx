@@ -1,9 +1,13 @@
-// Mantine's PasswordInput with the show/hide toggle labelled in the user's language.
-import { PasswordInput, type PasswordInputProps } from '@mantine/core';
+// Mantine's PasswordInput with the show/hide toggle labelled in the user's language, and a variant for
+// new passphrases that explains a refusal while typing (the shared rule), before any submit.
+import { PasswordInput, Text, type PasswordInputProps } from '@mantine/core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { passphraseProblem } from '../../../electron/shared/passphrase';
 
-export function PassphraseInput(props: PasswordInputProps & { ref?: Ref<HTMLInputElement> }) {
+type Props = PasswordInputProps & { ref?: Ref<HTMLInputElement> };
+
+export function PassphraseInput(props: Props) {
   const { t } = useTranslation();
   return (
     <PasswordInput
@@ -14,4 +18,18 @@ export function PassphraseInput(props: PasswordInputProps & { ref?: Ref<HTMLInpu
       {...props}
     />
   );
+}
+
+/** `typed` is the field's current value (watched), `username` the account it is for, when known. */
+export function NewPassphraseInput({ typed, username, ...props }: Props & { typed: string | undefined; username?: string }) {
+  const { t } = useTranslation();
+  const problem = typed ? passphraseProblem(typed, username || undefined) : null;
+  const description = problem ? (
+    <Text span inherit c="orange.9" data-testid="passphrase-hint">
+      {t(problem)}
+    </Text>
+  ) : (
+    t('common.passphraseHint')
+  );
+  return <PassphraseInput autoComplete="new-password" description={description} {...props} />;
 }

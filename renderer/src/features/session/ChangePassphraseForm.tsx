@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../electron/shared/contract';
 import { useSession } from '../../app/session-context';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
-import { PassphraseInput } from '../../components/PassphraseInput';
+import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
 
 const schema = contract['account.changePassphrase'].input;
@@ -20,7 +20,6 @@ export function ChangePassphraseForm({ autoFocus = false }: { autoFocus?: boolea
   const [done, setDone] = useState(false);
   const form = useForm({
     resolver: zodResolver(schema),
-    mode: 'onTouched',
     defaultValues: { current: '', passphrase: '', passphraseRepeat: '' },
   });
   const { formError, setFormError, handle } = useServerErrors(
@@ -52,10 +51,10 @@ export function ChangePassphraseForm({ autoFocus = false }: { autoFocus?: boolea
             {...form.register('current')}
           />
         )}
-        <PassphraseInput
+        <NewPassphraseInput
           label={t('common.newPassphrase')}
-          description={t('common.passphraseHint')}
-          autoComplete="new-password"
+          typed={form.watch('passphrase')}
+          username={session.state.user?.username}
           autoFocus={autoFocus && !withCurrent}
           error={fieldError(errors.passphrase)}
           {...form.register('passphrase')}

@@ -39,6 +39,7 @@ export function LoginForm({ lockedUsername, submitLabel }: Props) {
           label={t('common.username')}
           autoComplete="username"
           readOnly={lockedUsername !== undefined}
+          variant={lockedUsername !== undefined ? 'filled' : 'default'}
           autoFocus={lockedUsername === undefined}
           error={fieldError(errors.username)}
           {...form.register('username')}

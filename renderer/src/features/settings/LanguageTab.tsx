@@ -12,19 +12,25 @@ export function LanguageTab() {
   const session = useSession();
   const { locale } = useUser();
   const [error, setError] = useState<string | null>(null);
+  // Shown chosen at once; the language itself switches when the main process has stored it.
+  const [chosen, setChosen] = useState<string>(locale);
 
   const choose = async (value: string) => {
     const parsed = localeSchema.safeParse(value);
     if (!parsed.success || parsed.data === locale) return;
+    setChosen(parsed.data);
     setError(null);
     const result = await call('account.setLocale', { locale: parsed.data });
     if (result.ok) session.update(result.value);
-    else setError(result.error.messageKey);
+    else {
+      setChosen(locale);
+      setError(result.error.messageKey);
+    }
   };
 
   return (
     <Stack gap="md" maw={480}>
-      <Radio.Group label={t('language.label')} description={t('language.description')} value={locale} onChange={(value) => void choose(value)}>
+      <Radio.Group label={t('language.label')} description={t('language.description')} value={chosen} onChange={(value) => void choose(value)}>
         <Stack gap="xs" mt="xs">
           {LOCALES.map((value) => (
             <Radio key={value} value={value} label={t(`language.${value}`)} lang={value} />

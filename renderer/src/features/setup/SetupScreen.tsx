@@ -8,7 +8,7 @@ import { contract } from '../../../../electron/shared/contract';
 import { useSession } from '../../app/session-context';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
-import { PassphraseInput } from '../../components/PassphraseInput';
+import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
 
 const schema = contract['register.create'].input;
@@ -44,7 +44,6 @@ function CreateRegisterForm({ onBack }: { onBack: () => void }) {
   const session = useSession();
   const form = useForm({
     resolver: zodResolver(schema),
-    mode: 'onTouched',
     defaultValues: { displayName: '', username: '', passphrase: '', passphraseRepeat: '' },
   });
   const { formError, setFormError, handle } = useServerErrors(form, { USERNAME_TAKEN: 'username' });
@@ -72,10 +71,10 @@ function CreateRegisterForm({ onBack }: { onBack: () => void }) {
           error={fieldError(errors.username)}
           {...form.register('username')}
         />
-        <PassphraseInput
+        <NewPassphraseInput
           label={t('common.passphrase')}
-          description={t('common.passphraseHint')}
-          autoComplete="new-password"
+          typed={form.watch('passphrase')}
+          username={form.watch('username')}
           error={fieldError(errors.passphrase)}
           {...form.register('passphrase')}
         />

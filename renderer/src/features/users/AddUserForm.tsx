@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, ROLES, type UserRow } from '../../../../electron/shared/contract';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
-import { PassphraseInput } from '../../components/PassphraseInput';
+import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
 
 const schema = contract['users.create'].input;
@@ -14,7 +14,6 @@ export function AddUserForm({ onAdded }: { onAdded: (row: UserRow) => void }) {
   const { t } = useTranslation();
   const form = useForm({
     resolver: zodResolver(schema),
-    mode: 'onTouched',
     defaultValues: { displayName: '', username: '', role: 'operator' as const, passphrase: '', passphraseRepeat: '' },
   });
   const { formError, setFormError, handle } = useServerErrors(form, { USERNAME_TAKEN: 'username' });
@@ -56,10 +55,10 @@ export function AddUserForm({ onAdded }: { onAdded: (row: UserRow) => void }) {
             {...form.register('role')}
           />
           <div />
-          <PassphraseInput
+          <NewPassphraseInput
             label={t('users.firstPassphrase')}
-            description={t('common.passphraseHint')}
-            autoComplete="new-password"
+            typed={form.watch('passphrase')}
+            username={form.watch('username')}
             error={fieldError(errors.passphrase)}
             {...form.register('passphrase')}
           />

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type UserRow } from '../../../../electron/shared/contract';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
-import { PassphraseInput } from '../../components/PassphraseInput';
+import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
 
 interface Props {
@@ -53,7 +53,6 @@ export function ResetPassphraseModal({ user, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const form = useForm({
     resolver: zodResolver(resetSchema),
-    mode: 'onTouched',
     defaultValues: { userId: user.id, passphrase: '', passphraseRepeat: '' },
   });
   const { formError, setFormError, handle } = useServerErrors(form);
@@ -72,10 +71,10 @@ export function ResetPassphraseModal({ user, onClose, onDone }: Props) {
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('users.resetBody')}</Text>
-          <PassphraseInput
+          <NewPassphraseInput
             label={t('common.newPassphrase')}
-            description={t('common.passphraseHint')}
-            autoComplete="new-password"
+            typed={form.watch('passphrase')}
+            username={user.username}
             data-autofocus
             error={fieldError(errors.passphrase)}
             {...form.register('passphrase')}

@@ -96,13 +96,13 @@ export function UsersTab() {
                           size="xs"
                         />
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td miw={200}>
                         <Group gap={4}>
-                          <Badge color={active ? 'teal' : 'gray'} variant="light">
+                          <Badge color={active ? 'teal' : 'gray'} variant="light" tt="none">
                             {active ? t('users.active') : t('users.disabled')}
                           </Badge>
                           {active && user.mustChangePassphrase && (
-                            <Badge color="orange" variant="light">
+                            <Badge color="orange" variant="light" tt="none">
                               {t('users.mustChange')}
                             </Badge>
                           )}

@@ -1,0 +1,79 @@
+// The dictionaries agree with each other and cover every message key the main process or the UI can produce.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it as test } from 'vitest';
+import { ERROR_CODES } from '../../electron/shared/errors';
+
+const root = resolve(__dirname, '../..');
+type Tree = { [key: string]: string | Tree };
+
+// Loaded by path, not by a static import: the dictionaries belong to the renderer's TypeScript project, and a
+// static import would pull them into this (Node) project too. They are plain objects with no DOM dependency.
+const dictionaryModule = (name: 'it' | 'en') => join(root, 'renderer/src/i18n', `${name}.ts`);
+const { it } = (await import(dictionaryModule('it'))) as { it: Tree };
+const { en } = (await import(dictionaryModule('en'))) as { en: Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const dictionaries = { it: leaves(it), en: leaves(en) };
+
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, pattern);
+    return pattern.test(name) ? [path] : [];
+  });
+}
+
+function keysIn(files: string[], pattern: RegExp): Set<string> {
+  const keys = new Set<string>();
+  for (const file of files) for (const match of readFileSync(file, 'utf8').matchAll(pattern)) keys.add(match[1]!);
+  return keys;
+}
+
+/** A key exists if it is a leaf, or (for counts) its plural forms are. */
+const hasKey = (dict: Map<string, string>, key: string) => dict.has(key) || (dict.has(`${key}_one`) && dict.has(`${key}_other`));
+
+describe('translations', () => {
+  test('Italian and English have exactly the same keys', () => {
+    expect([...dictionaries.en.keys()].sort()).toEqual([...dictionaries.it.keys()].sort());
+  });
+
+  test('no translation is empty', () => {
+    for (const [locale, dict] of Object.entries(dictionaries))
+      for (const [key, value] of dict) expect(value.trim(), `${locale}: ${key}`).not.toBe('');
+  });
+
+  test('every error code has a message in both languages', () => {
+    for (const code of ERROR_CODES)
+      for (const [locale, dict] of Object.entries(dictionaries)) expect(dict.has(`errors.${code}`), `${locale}: errors.${code}`).toBe(true);
+  });
+
+  test('every validation key the main process can send is translated in both languages', () => {
+    const sources = [
+      ...filesUnder(join(root, 'electron/shared'), /\.ts$/),
+      join(root, 'electron/core/ipc/dispatch.ts'),
+    ];
+    const keys = keysIn(sources, /['"`](validation\.[A-Za-z0-9_]+)['"`]/g);
+    for (const generic of ['validation.unexpectedField', 'validation.tooLong', 'validation.required', 'validation.invalid'])
+      expect(keys.has(generic), `dispatch no longer uses ${generic}?`).toBe(true);
+    expect(keys.size).toBeGreaterThan(8);
+    for (const key of keys)
+      for (const [locale, dict] of Object.entries(dictionaries)) expect(dict.has(key), `${locale}: ${key}`).toBe(true);
+  });
+
+  test('every literal key the renderer translates exists', () => {
+    const sources = filesUnder(join(root, 'renderer/src'), /\.tsx?$/);
+    const keys = keysIn(sources, /\bt\(\s*'([a-zA-Z]+\.[A-Za-z0-9_.]+)'/g);
+    expect(keys.size).toBeGreaterThan(50);
+    for (const key of keys) expect(hasKey(dictionaries.it, key), key).toBe(true);
+  });
+});
