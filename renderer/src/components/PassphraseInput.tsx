@@ -23,7 +23,8 @@ export function PassphraseInput(props: Props) {
 /** `typed` is the field's current value (watched), `username` the account it is for, when known. */
 export function NewPassphraseInput({ typed, username, ...props }: Props & { typed: string | undefined; username?: string }) {
   const { t } = useTranslation();
-  const problem = typed ? passphraseProblem(typed, username || undefined) : null;
+  // Once the field shows an error (after submit), the hint goes back to the rule, not the same words twice.
+  const problem = typed && !props.error ? passphraseProblem(typed, username || undefined) : null;
   const description = problem ? (
     <Text span inherit c="orange.9" data-testid="passphrase-hint">
       {t(problem)}

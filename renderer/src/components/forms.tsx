@@ -21,8 +21,9 @@ export function useFieldError(): (error: FieldError | undefined) => string | und
   );
 }
 
-/** Which field an error code belongs next to (e.g. a wrong passphrase next to the passphrase). */
-export type CodeFields<T extends FieldValues> = Partial<Record<ErrorCode, Path<T>>>;
+/** Which field an error code belongs next to (e.g. a wrong passphrase next to the passphrase), optionally
+ * with a more precise message than the code's own. */
+export type CodeFields<T extends FieldValues> = Partial<Record<ErrorCode, Path<T> | readonly [Path<T>, string]>>;
 
 /**
  * Puts a refusal from the main process on the form: field errors with setError, the rest as one
@@ -44,9 +45,10 @@ export function useServerErrors<T extends FieldValues>(form: UseFormReturn<T>, c
           firstPlaced ??= name as Path<T>;
         } else stray.push(...keys);
       }
-      const codeField = codeFields[error.code];
+      const target = codeFields[error.code];
+      const [codeField, codeMessage] = typeof target === 'string' ? [target, error.messageKey] : (target ?? [null, null]);
       if (codeField) {
-        form.setError(codeField, { type: 'server', message: error.messageKey });
+        form.setError(codeField, { type: 'server', message: codeMessage ?? error.messageKey });
         firstPlaced ??= codeField;
         setFormError(null);
       } else if (stray.length > 0) setFormError(stray[0] ?? error.messageKey);

@@ -239,6 +239,7 @@ export const en: Dictionary = {
     autoLockRange: 'Enter a value between 1 and 120 minutes.',
     usernameFormat:
       'Use 2 to 40 characters: lowercase letters, digits, dot, hyphen or underscore; start with a letter or a digit.',
+    wrongPassphrase: 'Wrong passphrase.',
     passphraseMismatch: 'The two passphrases do not match.',
     passphraseTooShort: 'The passphrase must be at least 12 characters long.',
     passphraseTooRepetitive: 'The passphrase uses too few different characters.',

@@ -242,6 +242,7 @@ export const it = {
     integer: 'Inserisci un numero intero.',
     autoLockRange: 'Inserisci un valore tra 1 e 120 minuti.',
     usernameFormat: 'Usa da 2 a 40 caratteri: lettere minuscole, cifre, punto, trattino o trattino basso; inizia con una lettera o una cifra.',
+    wrongPassphrase: 'Passphrase non corretta.',
     passphraseMismatch: 'Le due passphrase non coincidono.',
     passphraseTooShort: 'La passphrase deve avere almeno 12 caratteri.',
     passphraseTooRepetitive: 'La passphrase usa troppo pochi caratteri diversi.',

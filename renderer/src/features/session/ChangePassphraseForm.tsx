@@ -24,7 +24,7 @@ export function ChangePassphraseForm({ autoFocus = false }: { autoFocus?: boolea
   });
   const { formError, setFormError, handle } = useServerErrors(
     form,
-    withCurrent ? { WRONG_CREDENTIALS: 'current', PASSPHRASE_REUSED: 'passphrase' } : { PASSPHRASE_REUSED: 'passphrase' },
+    withCurrent ? { WRONG_CREDENTIALS: ['current', 'validation.wrongPassphrase'], PASSPHRASE_REUSED: 'passphrase' } : { PASSPHRASE_REUSED: 'passphrase' },
   );
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;

@@ -16,7 +16,7 @@ export function SecurityTab() {
   const { t } = useTranslation();
   const session = useSession();
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { passphrase: '' } });
-  const { formError, setFormError, handle } = useServerErrors(form, { WRONG_CREDENTIALS: 'passphrase' });
+  const { formError, setFormError, handle } = useServerErrors(form, { WRONG_CREDENTIALS: ['passphrase', 'validation.wrongPassphrase'] });
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;
 

@@ -36,8 +36,9 @@ export function SettingsPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('settings.title')}</Title>
-      {/* Panels unmount when left: each tab reads fresh data and keeps none once closed. */}
-      <Tabs defaultValue="passphrase" keepMounted={false}>
+      {/* Panels unmount when left: each tab reads fresh data and keeps none once closed. Keyed by role, so a
+          role change never leaves a hidden tab selected. */}
+      <Tabs key={role} defaultValue="passphrase" keepMounted={false}>
         <Tabs.List aria-label={t('settings.tabsLabel')}>
           {visible.map((tab) => (
             <Tabs.Tab key={tab.value} value={tab.value}>
