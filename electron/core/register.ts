@@ -36,6 +36,8 @@ export interface OpenedRegister {
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+/** Setting that says whether the current recovery key was confirmed as written down ('yes' / 'no'). */
+export const RECOVERY_CONFIRMED = 'recovery_key_confirmed';
 
 export interface NewAdmin {
   username: string;
@@ -73,6 +75,7 @@ export async function createRegister(
         { key: 'created_at', value: at },
         { key: 'register_id', value: slots.registerId },
         { key: 'auto_lock_minutes', value: String(DEFAULT_AUTO_LOCK_MINUTES) },
+        { key: RECOVERY_CONFIRMED, value: 'no' },
       ]).run();
       tx.insert(users).values({ id: adminId, username: admin.username, displayName: admin.displayName, role: 'admin', createdAt: at }).run();
       appendAudit(tx, { userId: adminId, action: 'register.create', entity: 'register', recordId: slots.registerId }, now);

@@ -90,13 +90,12 @@ export class Session {
     return () => this.lockListeners.delete(listener);
   }
 
-  async create(migrationsFolder: string, admin: NewAdmin) {
+  async create(admin: NewAdmin): Promise<void> {
     return this.serial(async () => {
       if (this.current) throw new DomainError('REGISTER_EXISTS');
-      const opened = await createRegister(this.paths, migrationsFolder, admin);
+      const opened = await createRegister(this.paths, this.options.migrationsFolder, admin);
       this.begin(opened, { recoveredWithKey: false });
       this.showRecoveryKey(opened.recoveryKey);
-      return this.open();
     });
   }
 
@@ -137,23 +136,26 @@ export class Session {
     this.touch();
   }
 
-  /** Keeps a freshly made recovery key in memory until the user confirms it was written down. */
-  showRecoveryKey(key: string): { groups: string[]; confirmGroup: number } {
-    const open = this.open();
-    const groups = groupsOf(key);
-    open.pendingRecovery = { key, confirmGroup: randomInt(1, groups.length + 1) };
-    return { groups, confirmGroup: open.pendingRecovery.confirmGroup };
+  /** Keeps a freshly made recovery key in memory (only) until the user confirms it was written down. */
+  showRecoveryKey(key: string): void {
+    this.open().pendingRecovery = { key, confirmGroup: randomInt(1, groupsOf(key).length + 1) };
   }
 
-  confirmRecoveryKey(group: number, value: string): void {
-    const open = this.open();
-    const pending = open.pendingRecovery;
-    if (!pending) return;
+  /** The unconfirmed key, to show (again, if the window was reloaded) with the group to retype. */
+  pendingRecoveryKey(): { groups: string[]; confirmGroup: number } {
+    const pending = this.open().pendingRecovery;
+    if (!pending) throw new DomainError('RECOVERY_NOT_PENDING');
+    return { groups: groupsOf(pending.key), confirmGroup: pending.confirmGroup };
+  }
+
+  /** Checks the retyped group against the unconfirmed key; the caller records the confirmation. */
+  checkRecoveryGroup(group: number, value: string): void {
+    const pending = this.open().pendingRecovery;
+    if (!pending) throw new DomainError('RECOVERY_NOT_PENDING');
     const expected = groupsOf(pending.key)[group - 1];
     if (group !== pending.confirmGroup || expected === undefined || normaliseRecoveryKey(value) !== expected) {
       throw new DomainError('RECOVERY_GROUP_MISMATCH', { value: ['errors.RECOVERY_GROUP_MISMATCH'] });
     }
-    open.pendingRecovery = null;
   }
 
   autoLockMinutes(): number {

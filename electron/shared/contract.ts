@@ -141,6 +141,8 @@ export const contract = {
   }),
   'session.lock': channel({ input: empty, output: sessionStateSchema, access: 'public' }),
   'session.activity': channel({ input: empty, output: empty, access: 'unlocked' }),
+  /** Shows again a recovery key that has not been confirmed yet (e.g. after the window was reloaded). */
+  'setup.pendingRecoveryKey': channel({ input: empty, output: recoveryKeyShownSchema, access: 'unlocked' }),
   'setup.confirmRecoveryKey': channel({
     input: z.strictObject({ group: z.number().int().positive().max(20), value: requiredText(20) }),
     output: sessionStateSchema,

@@ -144,3 +144,25 @@ describe('the browser host', () => {
     }
   });
 });
+
+describe('an unconfirmed recovery key', () => {
+  it('can be shown again in the same session, and is replaced at the next admin unlock', async () => {
+    const dir = tempDir();
+    const app = core(dir);
+    const shown = await call(app, 'register.create', { ...ADMIN, passphraseRepeat: ADMIN.passphrase });
+    const again = await call(app, 'setup.pendingRecoveryKey', {});
+    expect(again.groups).toEqual(shown.groups);
+    app.lock(); // closed before confirming: the key may never have been written down
+    const state = await login(app, ADMIN.username, ADMIN.passphrase);
+    expect(state.recoveryKeyPending).toBe(true);
+    const replaced = await call(app, 'setup.pendingRecoveryKey', {});
+    expect(replaced.groups).not.toEqual(shown.groups);
+    await call(app, 'setup.confirmRecoveryKey', { group: replaced.confirmGroup, value: replaced.groups[replaced.confirmGroup - 1]! });
+    expect((await refusal(app, 'setup.pendingRecoveryKey', {})).code).toBe('RECOVERY_NOT_PENDING');
+    app.lock();
+    expect((await refusal(app, 'session.recover', { username: ADMIN.username, recoveryKey: shown.groups.join('') })).code).toBe('WRONG_CREDENTIALS');
+    const recovered = await call(app, 'session.recover', { username: ADMIN.username, recoveryKey: replaced.groups.join('') });
+    expect(recovered).toMatchObject({ recoveryKeyPending: false, mustChangePassphrase: true });
+    app.lock();
+  });
+});

@@ -211,8 +211,8 @@ describe('the audit log', () => {
     await call(app, 'settings.setAutoLock', { minutes: 15 });
     const { rows, chain } = await call(app, 'audit.list', { page: 1, pageSize: 10 });
     expect(rows[0]).toMatchObject({ action: 'settings.update', entity: 'settings', recordId: 'auto_lock_minutes', fields: ['auto_lock_minutes'], userName: 'admin' });
-    // create register, create admin, create operator, this setting
-    expect(chain).toEqual({ ok: true, checked: 4, brokenAt: null });
+    // create register, create admin, confirm the recovery key, create operator, this setting
+    expect(chain).toEqual({ ok: true, checked: 5, brokenAt: null });
     app.lock();
   });
 

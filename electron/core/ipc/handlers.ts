@@ -11,22 +11,31 @@ export type Handlers = {
 };
 
 export function createHandlers(session: Session): Handlers {
-  const shown = (key: string) => ({ ...session.showRecoveryKey(key), state: session.state() });
+  const shown = () => ({ ...session.pendingRecoveryKey(), state: session.state() });
   return {
     'session.state': () => session.state(),
     'register.create': async ({ username, displayName, passphrase }) => {
-      const open = await session.create(session.options.migrationsFolder, { username, displayName, passphrase });
-      return shown(open.pendingRecovery!.key);
+      await session.create({ username, displayName, passphrase });
+      return shown();
     },
-    'session.login': ({ username, passphrase }) => session.unlock({ kind: 'passphrase', username, secret: passphrase }),
-    'session.recover': ({ username, recoveryKey }) => session.unlock({ kind: 'recovery', username, secret: recoveryKey }),
+    'session.login': async ({ username, passphrase }) => {
+      await session.unlock({ kind: 'passphrase', username, secret: passphrase });
+      await registerService.replaceUnconfirmedRecoveryKey(session);
+      return session.state();
+    },
+    'session.recover': async ({ username, recoveryKey }) => {
+      await session.unlock({ kind: 'recovery', username, secret: recoveryKey });
+      await registerService.replaceUnconfirmedRecoveryKey(session);
+      return session.state();
+    },
     'session.lock': () => {
       session.lock();
       return session.state();
     },
     'session.activity': () => ({}),
+    'setup.pendingRecoveryKey': () => shown(),
     'setup.confirmRecoveryKey': ({ group, value }) => {
-      session.confirmRecoveryKey(group, value);
+      registerService.confirmRecoveryKey(session, group, value);
       return session.state();
     },
     'account.changePassphrase': async ({ current, passphrase }) => {
@@ -45,7 +54,10 @@ export function createHandlers(session: Session): Handlers {
     'users.setRole': ({ userId, role }) => usersService.setRole(session, userId, role),
     'users.disable': ({ userId }) => usersService.disableUser(session, userId),
     'users.resetPassphrase': ({ userId, passphrase }) => usersService.resetPassphrase(session, userId, passphrase),
-    'register.rekey': async ({ passphrase }) => shown(await registerService.rekey(session, passphrase)),
+    'register.rekey': async ({ passphrase }) => {
+      await registerService.rekey(session, passphrase);
+      return shown();
+    },
     'audit.list': ({ page, pageSize }) => registerService.auditPage(session, page, pageSize),
   };
 }

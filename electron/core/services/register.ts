@@ -1,18 +1,18 @@
 // Register-wide operations: overview, settings, the audit log view, and the full rekey of the data key.
 import { randomBytes } from 'node:crypto';
 import { renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { desc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../shared/errors';
 import type { AuditRow, ChainReport } from '../../shared/contract';
 import { auditEvents, settings, users } from '../db/schema';
 import { appendAudit, verifyAuditChain } from '../audit';
-import { openRegisterDb } from '../db/connection';
+import { openRegisterDb, type Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
-import { makeSlot, newSlotFile, openSlot, pendingPath, userSlot, withSlot, writeSlotFile } from '../keys/slots';
+import { fsyncDir, makeSlot, newSlotFile, openSlot, pendingPath, userSlot, withSlot, writeSlotFile } from '../keys/slots';
 import { newRecoveryKey } from '../keys/recovery';
 import { calibratedParams } from '../keys/kdf';
-import { fsyncDir } from '../keys/slots';
-import { dirname } from 'node:path';
+import { RECOVERY_CONFIRMED } from '../register';
 import type { Session } from '../session';
 
 export function overview(session: Session) {
@@ -31,8 +31,7 @@ export function overview(session: Session) {
 export function setAutoLockMinutes(session: Session, minutes: number): { autoLockMinutes: number } {
   const open = session.open();
   open.conn.db.transaction((tx) => {
-    tx.insert(settings).values({ key: 'auto_lock_minutes', value: String(minutes) })
-      .onConflictDoUpdate({ target: settings.key, set: { value: String(minutes) } }).run();
+    putSetting(tx, 'auto_lock_minutes', String(minutes));
     appendAudit(tx, { userId: open.user.id, action: 'settings.update', entity: 'settings', recordId: 'auto_lock_minutes', fields: ['auto_lock_minutes'] });
   });
   session.touch();
@@ -68,7 +67,7 @@ export function auditPage(session: Session, page: number, pageSize: number): { r
  * Crash safety: the new slot file is staged as `.next` before the database is rekeyed and renamed into place
  * after; unlocking tries `.next` when the current slots no longer open the database.
  */
-export function rekey(session: Session, adminPassphrase: string): Promise<string> {
+export function rekey(session: Session, adminPassphrase: string): Promise<void> {
   return session.serial(async () => {
     const open = session.open();
     const own = userSlot(open.slots, open.user.username);
@@ -85,6 +84,7 @@ export function rekey(session: Session, adminPassphrase: string): Promise<string
 
     const { sqlite, db } = open.conn;
     db.transaction((tx) => {
+      putSetting(tx, RECOVERY_CONFIRMED, 'no');
       tx.update(users).set({ mustChangePassphrase: true }).where(sql`${users.id} <> ${open.user.id} AND ${users.status} = 'active'`).run();
       appendAudit(tx, { userId: open.user.id, action: 'register.rekey', entity: 'register', recordId: slots.registerId, fields: ['dataKey', 'recoveryKey', 'keySlots'] });
     });
@@ -100,6 +100,44 @@ export function rekey(session: Session, adminPassphrase: string): Promise<string
     renameSync(staged, session.paths.slots);
     fsyncDir(dirname(session.paths.slots));
     session.replaceKey(conn, dataKey, slots);
-    return recoveryKey;
+    session.showRecoveryKey(recoveryKey);
+  });
+}
+
+function putSetting(tx: Pick<Db, 'insert'>, key: string, value: string): void {
+  tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/** Records that the shown recovery key was retyped correctly; from now on it is never shown again. */
+export function confirmRecoveryKey(session: Session, group: number, value: string): void {
+  const open = session.open();
+  session.checkRecoveryGroup(group, value);
+  open.conn.db.transaction((tx) => {
+    putSetting(tx, RECOVERY_CONFIRMED, 'yes');
+    appendAudit(tx, { userId: open.user.id, action: 'recoveryKey.confirm', entity: 'register', recordId: open.slots.registerId, fields: [RECOVERY_CONFIRMED] });
+  });
+  open.pendingRecovery = null;
+}
+
+/**
+ * A recovery key that was shown but never confirmed (the window closed, the app crashed, the register was
+ * locked) may not have been written down: when an admin next unlocks, it is replaced by a new one, shown
+ * and confirmed like the first. Other roles are not shown recovery keys.
+ */
+export async function replaceUnconfirmedRecoveryKey(session: Session): Promise<void> {
+  await session.serial(async () => {
+    const open = session.open();
+    const confirmed = open.conn.db.select().from(settings).where(eq(settings.key, RECOVERY_CONFIRMED)).get()?.value;
+    if (open.user.role !== 'admin' || confirmed !== 'no' || open.pendingRecovery) return;
+    const recoveryKey = newRecoveryKey();
+    const slot = await makeSlot(open.slots, 'recovery', null, null, recoveryKey, open.dataKey);
+    session.still(open);
+    const next = withSlot(open.slots, slot);
+    open.conn.db.transaction((tx) => {
+      appendAudit(tx, { userId: open.user.id, action: 'recoveryKey.replace', entity: 'register', recordId: open.slots.registerId, fields: ['recoveryKey'] });
+      writeSlotFile(session.paths.slots, next);
+    });
+    open.slots = next;
+    session.showRecoveryKey(recoveryKey);
   });
 }

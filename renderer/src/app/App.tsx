@@ -11,7 +11,7 @@ import { ChangePassphraseScreen } from '../features/session/ChangePassphraseScre
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { RecoverScreen } from '../features/session/RecoverScreen';
-import { RecoveryKeyScreen, RecoveryKeyLost } from '../features/setup/RecoveryKeyScreen';
+import { RecoveryKeyScreen } from '../features/setup/RecoveryKeyScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { AppLayout } from '../features/shell/AppLayout';
 import { SessionContext, type SessionApi } from './session-context';
@@ -88,6 +88,16 @@ export function App() {
     };
   }, [unlocked, refresh]);
 
+  // A key made but not yet confirmed, and not held by this window (it was reloaded): ask main to show it again.
+  const keyMissing = unlocked && state?.recoveryKeyPending === true && !shownKey;
+  useEffect(() => {
+    if (!keyMissing) return;
+    void call('setup.pendingRecoveryKey', {}).then((result) => {
+      if (result.ok) showRecoveryKey(result.value);
+      else void refresh();
+    });
+  }, [keyMissing, showRecoveryKey, refresh]);
+
   useActivityReporter(unlocked);
   useHotkeys(unlocked ? [['mod+l', () => void lock()]] : [], []);
 
@@ -131,7 +141,7 @@ function screenFor(
     return <LoginScreen onUseRecoveryKey={() => setSignIn('recover')} />;
   }
   if (state.recoveryKeyPending)
-    return shownKey ? <RecoveryKeyScreen groups={shownKey.groups} confirmGroup={shownKey.confirmGroup} /> : <RecoveryKeyLost />;
+    return shownKey ? <RecoveryKeyScreen groups={shownKey.groups} confirmGroup={shownKey.confirmGroup} /> : <Center mih="100vh"><Loader /></Center>;
   if (state.mustChangePassphrase) return <ChangePassphraseScreen />;
   // Keyed by user: a different user never sees the previous one's screens or cached data.
   return <AppLayout key={state.user.id} />;

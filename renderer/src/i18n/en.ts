@@ -59,7 +59,7 @@ export const en: Dictionary = {
       'This key reopens the register if a passphrase is forgotten. Write it down or print it and keep it somewhere safe, away from the computer.',
     warningTitle: 'It is shown only once',
     warningBody:
-      'Approdo cannot show it again. If all passphrases and the recovery key are lost, the register’s data is gone for good: nobody can recover it.',
+      'Once confirmed, Approdo cannot show it again (if it is not confirmed, a new one is made at an administrator’s next sign-in). If all passphrases and the recovery key are lost, the register’s data is gone for good: nobody can recover it.',
     keyLabel: 'Recovery key in groups',
     group: 'Group {{n}}',
     print: 'Print',
@@ -70,9 +70,6 @@ export const en: Dictionary = {
     confirmLabel: 'Retype group {{n}}',
     confirmHelp: 'To make sure the key was written down correctly, retype group number {{n}}.',
     confirmSubmit: 'I have kept the key',
-    lostTitle: 'Recovery key confirmation pending',
-    lostBody:
-      'The recovery key was shown on a screen that is now closed, and it cannot be shown again. Lock the register and sign in again; if the problem persists, contact whoever manages this installation.',
   },
   login: {
     title: 'Sign in to the register',
@@ -226,6 +223,7 @@ export const en: Dictionary = {
     LAST_ADMIN: 'At least one active administrator must remain.',
     CANNOT_DISABLE_SELF: 'You cannot disable your own account.',
     RECOVERY_GROUP_MISMATCH: 'The group you typed does not match. Check the key you wrote down.',
+    RECOVERY_NOT_PENDING: 'There is no recovery key waiting to be confirmed.',
     PASSPHRASE_REUSED: 'The new passphrase must differ from the current one.',
     INTERNAL: 'Unexpected error. Try again; if it happens again, contact whoever manages this installation.',
   },

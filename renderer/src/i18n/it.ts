@@ -60,7 +60,7 @@ export const it = {
       'Con questa chiave si può riaprire il registro se si dimentica la passphrase. Scrivetela o stampatela e conservatela in un luogo sicuro, lontano dal computer.',
     warningTitle: 'Viene mostrata una sola volta',
     warningBody:
-      'Approdo non può mostrarla di nuovo. Se si perdono tutte le passphrase e la chiave di recupero, i dati del registro sono persi per sempre: nessuno può recuperarli.',
+      'Dopo la conferma Approdo non potrà mostrarla di nuovo (se non viene confermata, al prossimo accesso di un amministratore ne verrà creata una nuova). Se si perdono tutte le passphrase e la chiave di recupero, i dati del registro sono persi per sempre: nessuno può recuperarli.',
     keyLabel: 'Chiave di recupero in gruppi',
     group: 'Gruppo {{n}}',
     print: 'Stampa',
@@ -71,9 +71,6 @@ export const it = {
     confirmLabel: 'Ridigita il gruppo {{n}}',
     confirmHelp: 'Per essere sicuri che la chiave sia stata scritta correttamente, ridigitate il gruppo numero {{n}}.',
     confirmSubmit: 'Ho conservato la chiave',
-    lostTitle: 'Conferma della chiave di recupero in sospeso',
-    lostBody:
-      'La chiave di recupero è stata mostrata in una schermata che ora è chiusa e non può essere mostrata di nuovo. Bloccate il registro e accedete di nuovo; se il problema persiste, contattate chi gestisce l’installazione.',
   },
   login: {
     title: 'Accedi al registro',
@@ -230,6 +227,7 @@ export const it = {
     LAST_ADMIN: 'Deve restare almeno un amministratore attivo.',
     CANNOT_DISABLE_SELF: 'Non puoi disattivare il tuo stesso account.',
     RECOVERY_GROUP_MISMATCH: 'Il gruppo digitato non corrisponde. Controlla la chiave che hai scritto.',
+    RECOVERY_NOT_PENDING: 'Non c’è nessuna chiave di recupero da confermare.',
     PASSPHRASE_REUSED: 'La nuova passphrase deve essere diversa da quella attuale.',
     INTERNAL: 'Errore imprevisto. Riprova; se si ripete, contatta chi gestisce l’installazione.',
   },

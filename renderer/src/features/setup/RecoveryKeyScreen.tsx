@@ -109,19 +109,3 @@ function ConfirmGroupForm({ confirmGroup, onBack }: { confirmGroup: number; onBa
     </form>
   );
 }
-
-/** The key must be confirmed but this window no longer holds it (e.g. it was reloaded). */
-export function RecoveryKeyLost() {
-  const { t } = useTranslation();
-  const session = useSession();
-  return (
-    <AuthLayout title={t('recoveryKey.lostTitle')}>
-      <Alert color="orange" role="alert">
-        {t('recoveryKey.lostBody')}
-      </Alert>
-      <Group justify="flex-end">
-        <Button onClick={() => void session.lock()}>{t('common.lock')}</Button>
-      </Group>
-    </AuthLayout>
-  );
-}
