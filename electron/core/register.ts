@@ -10,7 +10,7 @@ import { migrate } from './db/migrate';
 import { settings, users } from './db/schema';
 import { appendAudit } from './audit';
 import {
-  decoyAttempt, makeSlot, newSlotFile, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot,
+  decoyAttempt, fsyncDir, makeSlot, newSlotFile, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot,
   withSlot, writeSlotFile, type SlotFile,
 } from './keys/slots';
 import { newRecoveryKey } from './keys/recovery';
@@ -86,6 +86,7 @@ export async function createRegister(
   } catch (error) {
     // A register that failed half-way through creation holds nothing yet: remove it so setup can start again.
     conn?.sqlite.close();
+    dataKey.fill(0);
     for (const file of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.slots]) rmSync(file, { force: true });
     throw error;
   }
@@ -107,7 +108,7 @@ export async function openRegister(paths: RegisterPaths, migrationsFolder: strin
     const slots = readSlotFile(slotPath);
     const slot = credential.kind === 'recovery' ? recoverySlot(slots) : userSlot(slots, credential.username);
     if (!slot) {
-      await decoyAttempt(credential.secret);
+      await decoyAttempt(slots, credential.secret);
       continue;
     }
     const dataKey = await openSlot(slots, slot, credential.secret);
@@ -116,6 +117,7 @@ export async function openRegister(paths: RegisterPaths, migrationsFolder: strin
     try {
       conn = openRegisterDb(paths.db, dataKey);
     } catch (error) {
+      dataKey.fill(0);
       if (error instanceof DomainError && error.code === 'REGISTER_DAMAGED') {
         damaged = true;
         continue;
@@ -128,7 +130,10 @@ export async function openRegister(paths: RegisterPaths, migrationsFolder: strin
         ? conn.db.select().from(users).where(eq(users.username, credential.username)).get()
         : conn.db.select().from(users).where(eq(users.id, slot.userId ?? -1)).get();
       if (!user || user.status !== 'active') throw new DomainError('WRONG_CREDENTIALS');
-      if (slotPath !== paths.slots) renameSync(slotPath, paths.slots);
+      if (slotPath !== paths.slots) {
+        renameSync(slotPath, paths.slots);
+        fsyncDir(paths.dir);
+      }
       return { conn, dataKey, slots, userId: user.id };
     } catch (error) {
       conn.sqlite.close();

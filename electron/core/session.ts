@@ -4,8 +4,9 @@ import { eq } from 'drizzle-orm';
 import { DomainError } from '../shared/errors';
 import type { SessionState, SessionUser } from '../shared/contract';
 import type { Connection } from './db/connection';
-import { settings, users } from './db/schema';
-import { createRegister, openRegister, registerExists, type Credential, type NewAdmin, type OpenedRegister, type RegisterPaths } from './register';
+import { users } from './db/schema';
+import { getSetting } from './settings';
+import { createRegister, DEFAULT_AUTO_LOCK_MINUTES, openRegister, registerExists, type Credential, type NewAdmin, type OpenedRegister, type RegisterPaths } from './register';
 import { normaliseRecoveryKey, groupsOf } from './keys/recovery';
 import type { SlotFile } from './keys/slots';
 import { randomInt } from 'node:crypto';
@@ -42,8 +43,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Session {
   current: OpenSession | null = null;
+  private lastUsername: string | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private failures = 0;
+  /** Failed unlocks in a row, per username (and one count for the recovery key): another user's success does not reset them. */
+  private readonly failures = new Map<string, number>();
+  /** Counts locks, so an unlock that was in flight when the user pressed Lock does not open the register afterwards. */
+  private epoch = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lockListeners = new Set<() => void>();
 
@@ -58,6 +63,12 @@ export class Session {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Queues work on behalf of the session that asked for it: if that session was locked or replaced by
+   * another user's while the work waited its turn, it does not run. */
+  exclusive<T>(open: OpenSession, work: (open: OpenSession) => Promise<T>): Promise<T> {
+    return this.serial(async () => work(this.still(open)));
   }
 
   /** The open session, or LOCKED. After any await, call again: the register may have been locked meanwhile. */
@@ -82,6 +93,7 @@ export class Session {
       recoveredWithKey: open?.recoveredWithKey ?? false,
       recoveryKeyPending: open?.pendingRecovery !== null && open?.pendingRecovery !== undefined,
       autoLockMinutes: open ? this.autoLockMinutes() : null,
+      lastUsername: open ? null : this.lastUsername,
     };
   }
 
@@ -99,31 +111,42 @@ export class Session {
     });
   }
 
-  async unlock(credential: Credential): Promise<SessionState> {
+  async unlock(credential: Credential): Promise<void> {
+    const throttleKey = credential.kind === 'recovery' ? 'recovery' : `user:${credential.username}`;
     return this.serial(async () => {
-      await sleep((this.options.failureDelayMs ?? defaultFailureDelay)(this.failures));
+      const failures = this.failures.get(throttleKey) ?? 0;
+      await sleep((this.options.failureDelayMs ?? defaultFailureDelay)(failures));
       if (this.current) this.lock();
+      const epoch = this.epoch;
       const secret = credential.kind === 'recovery' ? normaliseRecoveryKey(credential.secret) : credential.secret;
       let opened: OpenedRegister;
       try {
         opened = await openRegister(this.paths, this.options.migrationsFolder, { ...credential, secret });
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'WRONG_CREDENTIALS') {
-          this.failures += 1;
-          log.warn('session', `failed unlock attempt (${this.failures} in a row)`);
+        if (error instanceof DomainError && (error.code === 'WRONG_CREDENTIALS' || error.code === 'REGISTER_DAMAGED')) {
+          this.failures.set(throttleKey, failures + 1);
+          log.warn('session', `failed unlock attempt (${failures + 1} in a row for this name)`);
         }
         throw error;
       }
-      this.failures = 0;
+      if (epoch !== this.epoch) {
+        opened.conn.sqlite.close();
+        opened.dataKey.fill(0);
+        throw new DomainError('LOCKED');
+      }
+      this.failures.delete(throttleKey);
       this.begin(opened, { recoveredWithKey: credential.kind === 'recovery' });
       log.info('session', 'unlocked');
-      return this.state();
     });
   }
 
   private begin(opened: OpenedRegister, flags: { recoveredWithKey: boolean }): void {
     const row = opened.conn.db.select().from(users).where(eq(users.id, opened.userId)).get();
-    if (!row) throw new DomainError('USER_NOT_FOUND');
+    if (!row) {
+      opened.conn.sqlite.close();
+      opened.dataKey.fill(0);
+      throw new DomainError('USER_NOT_FOUND');
+    }
     this.current = {
       conn: opened.conn,
       dataKey: opened.dataKey,
@@ -133,6 +156,7 @@ export class Session {
       recoveredWithKey: flags.recoveredWithKey,
       pendingRecovery: null,
     };
+    this.lastUsername = row.username;
     this.touch();
   }
 
@@ -159,9 +183,7 @@ export class Session {
   }
 
   autoLockMinutes(): number {
-    const open = this.open();
-    const row = open.conn.db.select().from(settings).where(eq(settings.key, 'auto_lock_minutes')).get();
-    return Number(row?.value ?? 10);
+    return Number(getSetting(this.open().conn.db, 'auto_lock_minutes') ?? DEFAULT_AUTO_LOCK_MINUTES);
   }
 
   /** User activity: re-arms the idle lock. */
@@ -177,6 +199,7 @@ export class Session {
   }
 
   lock(): void {
+    this.epoch += 1;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const open = this.current;

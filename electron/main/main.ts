@@ -100,18 +100,20 @@ function senderUrl(event: IpcMainInvokeEvent): string | undefined {
   }
 }
 
+/** Trusted: the top frame of our own window, showing the app page. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const fromOurWindow = mainWindow !== null && event.sender.id === mainWindow.webContents.id && event.senderFrame?.parent === null;
+  return fromOurWindow && isTrustedSender(senderUrl(event), APP_INDEX_URL);
+}
+
 function registerIpc(appCore: AppCore): void {
   for (const name of CHANNEL_NAMES) {
-    ipcMain.handle(wireName(name), (event, payload: unknown) =>
-      appCore.dispatch(name, payload, { trusted: isTrustedSender(senderUrl(event), APP_INDEX_URL) }),
-    );
+    ipcMain.handle(wireName(name), (event, payload: unknown) => appCore.dispatch(name, payload, { trusted: trustedSender(event) }));
   }
 }
 
 function lockNow(): void {
-  core?.lock();
-  // Reloading the page drops every record the renderer had cached; it comes back on the locked screen.
-  mainWindow?.webContents.reload();
+  core?.lock(); // the session's lock listener reloads the page
 }
 
 function showAbout(): void {
@@ -152,6 +154,9 @@ async function start(): Promise<void> {
   // The window uses the default session, which is the one protocol.handle registers on.
   protocol.handle(APP_SCHEME, serveAppRequest);
   registerIpc(core);
+  // Whatever locked the register (menu, shortcut, idle timer, rekey failure): reloading the page drops every
+  // record the renderer held; it comes back on the lock screen.
+  core.session.onLock(() => mainWindow?.webContents.reload());
   installMenu();
   await openWindow();
 }

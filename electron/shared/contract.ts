@@ -63,6 +63,8 @@ export const sessionStateSchema = z.strictObject({
   /** Set while a freshly shown recovery key has not yet been confirmed as written down. */
   recoveryKeyPending: z.boolean(),
   autoLockMinutes: z.number().int().nullable(),
+  /** While locked: who was signed in last in this process, to prefill the lock screen (even after a reload). */
+  lastUsername: z.string().nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -77,7 +77,10 @@ describe('the encrypted register', () => {
     expect(state).toMatchObject({ state: 'unlocked', mustChangePassphrase: true, recoveredWithKey: true });
     expect((await refusal(app, 'users.list', {})).code).toBe('PASSPHRASE_CHANGE_REQUIRED');
     const next = 'a brand new passphrase';
-    await call(app, 'account.changePassphrase', { current: '', passphrase: next, passphraseRepeat: next });
+    const changed = await call(app, 'account.changePassphrase', { current: '', passphrase: next, passphraseRepeat: next });
+    expect(changed).toMatchObject({ mustChangePassphrase: false, recoveryKeyPending: true }); // the used key is replaced
+    const fresh = await call(app, 'setup.pendingRecoveryKey', {});
+    await call(app, 'setup.confirmRecoveryKey', { group: fresh.confirmGroup, value: fresh.groups[fresh.confirmGroup - 1]! });
     expect((await call(app, 'users.list', {})).length).toBe(2);
     app.lock();
     expect((await refusal(app, 'session.login', { username: ADMIN.username, passphrase: ADMIN.passphrase })).code).toBe('WRONG_CREDENTIALS');

@@ -14,10 +14,24 @@ export interface Connection {
 /** The cipher choice pragmas only configure the codec (they touch no page); the key is the first statement
  * that reaches the file. `legacy=4` selects SQLCipher 4's defaults: AES-256-CBC with HMAC-SHA512 per page. */
 export function keyConnection(sqlite: Database.Database, dataKey: Buffer): void {
-  if (dataKey.length !== 32) throw new Error('data key must be 256 bits');
   sqlite.pragma(`cipher='sqlcipher'`);
   sqlite.pragma('legacy=4');
-  sqlite.pragma(`key="x'${dataKey.toString('hex')}'"`);
+  withRawKey(dataKey, (raw) => sqlite.key(raw));
+}
+
+/** Passes the key as SQLCipher's raw-key literal x'<64 hex>' in a buffer that is wiped right after use,
+ * so no copy of the key stays behind as an immutable JavaScript string. */
+export function withRawKey<T>(dataKey: Buffer, use: (raw: Buffer) => T): T {
+  if (dataKey.length !== 32) throw new Error('data key must be 256 bits');
+  const raw = Buffer.alloc(67);
+  raw.write("x'", 0, 'latin1');
+  for (let i = 0; i < 32; i += 1) raw.write(dataKey[i]!.toString(16).padStart(2, '0'), 2 + i * 2, 'latin1');
+  raw.write("'", 66, 'latin1');
+  try {
+    return use(raw);
+  } finally {
+    raw.fill(0);
+  }
 }
 
 export function openRegisterDb(path: string, dataKey: Buffer, options: { create?: boolean } = {}): Connection {

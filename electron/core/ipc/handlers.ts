@@ -40,6 +40,7 @@ export function createHandlers(session: Session): Handlers {
     },
     'account.changePassphrase': async ({ current, passphrase }) => {
       await usersService.changeOwnPassphrase(session, current, passphrase);
+      await registerService.replaceUnconfirmedRecoveryKey(session); // a used recovery key is replaced at once
       return session.state();
     },
     'account.setLocale': ({ locale }) => {

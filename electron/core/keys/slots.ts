@@ -7,11 +7,12 @@ import { dirname, basename, join } from 'node:path';
 import { z } from 'zod';
 import { calibratedParams, deriveKek, unwrapKey, wrapKey, type ScryptParams } from './kdf';
 
+// Upper bounds too: a tampered slot file must not make an unlock exhaust memory.
 const scryptParamsSchema = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 17),
-  r: z.number().int().min(8),
-  p: z.number().int().min(1),
+  N: z.number().int().min(2 ** 17).max(2 ** 22),
+  r: z.number().int().min(8).max(32),
+  p: z.number().int().min(1).max(16),
   salt: z.string(),
 });
 
@@ -129,9 +130,10 @@ export async function openSlot(file: SlotFile, slot: Slot, secret: string): Prom
   }
 }
 
-/** Spends the same time as a real attempt, so an unknown username cannot be told from a wrong passphrase. */
-export async function decoyAttempt(secret: string): Promise<void> {
-  const params = await calibratedParams();
+/** Spends the same time as a real attempt (same parameters as the file's slots), so an unknown username
+ * cannot be told from a wrong passphrase. */
+export async function decoyAttempt(file: SlotFile, secret: string): Promise<void> {
+  const params = file.slots[0]?.kdf ?? (await calibratedParams());
   (await deriveKek(secret, params)).fill(0);
 }
 

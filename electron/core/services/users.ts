@@ -7,7 +7,10 @@ import type { Role, UserRow } from '../../shared/contract';
 import { users } from '../db/schema';
 import { appendAudit } from '../audit';
 import type { Db } from '../db/connection';
-import { makeSlot, openSlot, userSlot, withSlot, withoutUser, writeSlotFile, type SlotFile } from '../keys/slots';
+import { makeSlot, openSlot, userSlot, withSlot, withoutUser, type SlotFile } from '../keys/slots';
+import { putSetting } from '../settings';
+import { RECOVERY_CONFIRMED } from '../register';
+import { commitWithSlots } from './commit';
 import type { Session, OpenSession } from '../session';
 
 type UserRecord = typeof users.$inferSelect;
@@ -20,7 +23,7 @@ function toRow(user: UserRecord, slots: SlotFile): UserRow {
     role: user.role,
     status: user.status,
     mustChangePassphrase: user.mustChangePassphrase,
-    hasKeySlot: slots.slots.some((s) => s.kind === 'user' && s.userId === user.id),
+    hasKeySlot: hasSlot(slots, user.id),
     createdAt: user.createdAt,
   };
 }
@@ -31,19 +34,14 @@ function findUser(db: Pick<Db, 'select'>, id: number): UserRecord {
   return user;
 }
 
-function otherActiveAdmins(db: Pick<Db, 'select'>, exceptId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), ne(users.id, exceptId))).get()?.n ?? 0;
+/** Other admins who can actually unlock (active, with a key slot): after a rekey, admins without a slot do not count. */
+function otherUsableAdmins(open: OpenSession, exceptId: number): number {
+  return open.conn.db.select({ id: users.id }).from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), ne(users.id, exceptId))).all()
+    .filter((u) => hasSlot(open.slots, u.id)).length;
 }
 
-/** Commits the database change and the new slot file together: if the slot file cannot be written, the transaction rolls back. */
-function commit(open: OpenSession, path: string, nextSlots: SlotFile | null, write: (tx: Db) => void): void {
-  open.conn.db.transaction((tx) => {
-    write(tx as unknown as Db);
-    if (nextSlots) writeSlotFile(path, nextSlots);
-  });
-  if (nextSlots) open.slots = nextSlots;
-}
+const hasSlot = (slots: SlotFile, userId: number) => slots.slots.some((s) => s.kind === 'user' && s.userId === userId);
 
 export function listUsers(session: Session): UserRow[] {
   const open = session.open();
@@ -58,15 +56,14 @@ export interface NewUser {
 }
 
 export function createUser(session: Session, input: NewUser): Promise<UserRow> {
-  return session.serial(async () => {
-    const open = session.open();
+  return session.exclusive(session.open(), async (open) => {
     const taken = () => open.conn.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get();
     if (taken()) throw new DomainError('USERNAME_TAKEN', { username: ['validation.usernameTaken'] });
     const nextId = (open.conn.db.select({ max: sql<number | null>`max(${users.id})` }).from(users).get()?.max ?? 0) + 1;
     const slot = await makeSlot(open.slots, 'user', nextId, input.username, input.passphrase, open.dataKey);
     session.still(open);
     const at = new Date().toISOString();
-    commit(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
+    commitWithSlots(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
       tx.insert(users).values({
         id: nextId, username: input.username, displayName: input.displayName, role: input.role,
         mustChangePassphrase: true, createdAt: at,
@@ -81,8 +78,8 @@ export function setRole(session: Session, userId: number, role: Role): UserRow {
   const open = session.open();
   const user = findUser(open.conn.db, userId);
   if (user.role === role) return toRow(user, open.slots);
-  if (user.role === 'admin' && otherActiveAdmins(open.conn.db, userId) === 0) throw new DomainError('LAST_ADMIN', { role: ['errors.LAST_ADMIN'] });
-  commit(open, session.paths.slots, null, (tx) => {
+  if (user.role === 'admin' && otherUsableAdmins(open, userId) === 0) throw new DomainError('LAST_ADMIN', { role: ['errors.LAST_ADMIN'] });
+  commitWithSlots(open, session.paths.slots, null, (tx) => {
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
     appendAudit(tx, { userId: open.user.id, action: 'user.role', entity: 'user', recordId: userId, fields: ['role'] });
   });
@@ -91,12 +88,11 @@ export function setRole(session: Session, userId: number, role: Role): UserRow {
 }
 
 export function disableUser(session: Session, userId: number): Promise<UserRow> {
-  return session.serial(async () => {
-    const open = session.open();
+  return session.exclusive(session.open(), async (open) => {
     if (userId === open.user.id) throw new DomainError('CANNOT_DISABLE_SELF');
     const user = findUser(open.conn.db, userId);
-    if (user.role === 'admin' && user.status === 'active' && otherActiveAdmins(open.conn.db, userId) === 0) throw new DomainError('LAST_ADMIN');
-    commit(open, session.paths.slots, withoutUser(open.slots, userId), (tx) => {
+    if (user.role === 'admin' && user.status === 'active' && otherUsableAdmins(open, userId) === 0) throw new DomainError('LAST_ADMIN');
+    commitWithSlots(open, session.paths.slots, withoutUser(open.slots, userId), (tx) => {
       tx.update(users).set({ status: 'disabled', disabledAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
       appendAudit(tx, { userId: open.user.id, action: 'user.disable', entity: 'user', recordId: userId, fields: ['status', 'passphrase'] });
     });
@@ -104,14 +100,15 @@ export function disableUser(session: Session, userId: number): Promise<UserRow> 
   });
 }
 
-/** An admin gives a user a new first passphrase (after a forgotten passphrase, a rekey, or to re-enable them). */
+/** An admin gives a user a new first passphrase (after a forgotten passphrase, a rekey, or to re-enable them).
+ * Not for oneself: an unattended admin screen must not let anyone take the account over without its passphrase. */
 export function resetPassphrase(session: Session, userId: number, passphrase: string): Promise<UserRow> {
-  return session.serial(async () => {
-    const open = session.open();
+  return session.exclusive(session.open(), async (open) => {
+    if (userId === open.user.id) throw new DomainError('CANNOT_RESET_SELF');
     const user = findUser(open.conn.db, userId);
     const slot = await makeSlot(open.slots, 'user', userId, user.username, passphrase, open.dataKey);
     session.still(open);
-    commit(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
+    commitWithSlots(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
       tx.update(users).set({ status: 'active', disabledAt: null, mustChangePassphrase: true }).where(eq(users.id, userId)).run();
       appendAudit(tx, { userId: open.user.id, action: 'user.passphrase.reset', entity: 'user', recordId: userId, fields: user.status === 'active' ? ['passphrase'] : ['passphrase', 'status'] });
     });
@@ -122,8 +119,7 @@ export function resetPassphrase(session: Session, userId: number, passphrase: st
 /** The signed-in user changes their own passphrase: only their slot is rewrapped. After a recovery-key
  * unlock the current passphrase is not asked (that is what the recovery key is for). */
 export function changeOwnPassphrase(session: Session, current: string, next: string): Promise<void> {
-  return session.serial(async () => {
-    const open = session.open();
+  return session.exclusive(session.open(), async (open) => {
     if (!open.recoveredWithKey) {
       const own = userSlot(open.slots, open.user.username);
       const key = own ? await openSlot(open.slots, own, current) : null;
@@ -133,8 +129,10 @@ export function changeOwnPassphrase(session: Session, current: string, next: str
     }
     const slot = await makeSlot(open.slots, 'user', open.user.id, open.user.username, next, open.dataKey);
     session.still(open);
-    commit(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
+    commitWithSlots(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
       tx.update(users).set({ mustChangePassphrase: false }).where(eq(users.id, open.user.id)).run();
+      // A recovery key that has been used may have been seen by others: an admin gets a new one to write down.
+      if (open.recoveredWithKey) putSetting(tx, RECOVERY_CONFIRMED, 'no');
       appendAudit(tx, { userId: open.user.id, action: open.recoveredWithKey ? 'user.passphrase.recover' : 'user.passphrase.change', entity: 'user', recordId: open.user.id, fields: ['passphrase'] });
     });
     open.mustChangePassphrase = false;
@@ -144,7 +142,7 @@ export function changeOwnPassphrase(session: Session, current: string, next: str
 
 export function setLocale(session: Session, locale: 'it' | 'en'): void {
   const open = session.open();
-  commit(open, session.paths.slots, null, (tx) => {
+  commitWithSlots(open, session.paths.slots, null, (tx) => {
     tx.update(users).set({ locale }).where(eq(users.id, open.user.id)).run();
     appendAudit(tx, { userId: open.user.id, action: 'user.locale', entity: 'user', recordId: open.user.id, fields: ['locale'] });
   });

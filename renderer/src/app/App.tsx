@@ -42,7 +42,9 @@ export function App() {
     }
     if (next.state === 'locked') {
       setShownKey(null);
-      if (previous?.state === 'unlocked') setSignIn('lock');
+      if (next.lastUsername) setLastUsername(next.lastUsername);
+      // After a lock (or a reload of a locked window) the lock screen, prefilled with the last user.
+      if (previous?.state === 'unlocked' || (!previous && next.lastUsername)) setSignIn('lock');
     }
     if (!next.recoveryKeyPending) setShownKey(null);
     setState(next);

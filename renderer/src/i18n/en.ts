@@ -222,6 +222,7 @@ export const en: Dictionary = {
     USER_NOT_FOUND: 'User not found.',
     LAST_ADMIN: 'At least one active administrator must remain.',
     CANNOT_DISABLE_SELF: 'You cannot disable your own account.',
+    CANNOT_RESET_SELF: 'To change your own passphrase use “My passphrase”: it asks for the current one.',
     RECOVERY_GROUP_MISMATCH: 'The group you typed does not match. Check the key you wrote down.',
     RECOVERY_NOT_PENDING: 'There is no recovery key waiting to be confirmed.',
     PASSPHRASE_REUSED: 'The new passphrase must differ from the current one.',

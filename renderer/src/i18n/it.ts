@@ -226,6 +226,7 @@ export const it = {
     USER_NOT_FOUND: 'Utente non trovato.',
     LAST_ADMIN: 'Deve restare almeno un amministratore attivo.',
     CANNOT_DISABLE_SELF: 'Non puoi disattivare il tuo stesso account.',
+    CANNOT_RESET_SELF: 'Per la tua passphrase usa «La mia passphrase»: serve quella attuale.',
     RECOVERY_GROUP_MISMATCH: 'Il gruppo digitato non corrisponde. Controlla la chiave che hai scritto.',
     RECOVERY_NOT_PENDING: 'Non c’è nessuna chiave di recupero da confermare.',
     PASSPHRASE_REUSED: 'La nuova passphrase deve essere diversa da quella attuale.',

@@ -94,6 +94,7 @@ export function UsersTab() {
                           disabled={!active}
                           onChange={(event) => void changeRole(user, event.currentTarget.value)}
                           size="xs"
+                          miw={190}
                         />
                       </Table.Td>
                       <Table.Td miw={200}>

@@ -1,0 +1,115 @@
+// Races and edge cases around unlocking, locking and key slots.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { ADMIN, OPERATOR, call, cleanupDirs, copyOf, core, login, makeTemplate, refusal, type Template } from './helpers';
+import { registerPaths } from '../../electron/core/register';
+import { pendingPath, readSlotFile, withoutUser } from '../../electron/core/keys/slots';
+import { commitWithSlots } from '../../electron/core/services/commit';
+import { users } from '../../electron/core/db/schema';
+
+let template: Template;
+beforeAll(async () => {
+  template = await makeTemplate();
+});
+afterAll(cleanupDirs);
+
+describe('unlock throttling', () => {
+  it('counts failures per username, so signing in as oneself does not reset the count on someone else', async () => {
+    const seen: number[] = [];
+    const app = core(copyOf(template), { failureDelayMs: (n) => (seen.push(n), 0) });
+    await refusal(app, 'session.login', { username: ADMIN.username, passphrase: 'guess one here' });
+    await refusal(app, 'session.login', { username: ADMIN.username, passphrase: 'guess two here' });
+    await login(app, OPERATOR.username, OPERATOR.passphrase);
+    await refusal(app, 'session.login', { username: ADMIN.username, passphrase: 'guess three here' });
+    expect(seen).toEqual([0, 1, 0, 2]);
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    await refusal(app, 'session.login', { username: ADMIN.username, passphrase: 'guess four here' });
+    expect(seen.at(-1)).toBe(0); // the admin's own success resets the admin's count
+  });
+});
+
+describe('locking', () => {
+  it('wins over an unlock that was still in progress', async () => {
+    const app = core(copyOf(template));
+    const pending = app.dispatch('session.login', { username: ADMIN.username, passphrase: ADMIN.passphrase }, { trusted: true });
+    await new Promise((r) => setTimeout(r, 50));
+    await call(app, 'session.lock', {});
+    const result = await pending;
+    expect(result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(app.session.current).toBeNull();
+  });
+
+  it('keeps the last username for the lock screen, and nothing else', async () => {
+    const app = core(copyOf(template));
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    await call(app, 'session.lock', {});
+    expect(await call(app, 'session.state', {})).toEqual({
+      register: 'present', state: 'locked', user: null, mustChangePassphrase: false, recoveredWithKey: false,
+      recoveryKeyPending: false, autoLockMinutes: null, lastUsername: ADMIN.username,
+    });
+  });
+
+  it('does not run queued admin work for a session that another user replaced meanwhile', async () => {
+    const app = core(copyOf(template), { failureDelayMs: () => 300 });
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    const operatorLogin = app.dispatch('session.login', { username: OPERATOR.username, passphrase: OPERATOR.passphrase }, { trusted: true });
+    const create = app.dispatch('users.create', { username: 'sneaky', displayName: 'Sneaky', role: 'admin', passphrase: 'quiet little words', passphraseRepeat: 'quiet little words' }, { trusted: true });
+    expect((await operatorLogin).ok).toBe(true);
+    expect(await create).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(app.session.current!.conn.db.select().from(users).all().map((u) => u.username)).not.toContain('sneaky');
+    app.lock();
+  });
+});
+
+describe('key slots', () => {
+  it('stay as they were when the database change that goes with them fails', async () => {
+    const dir = copyOf(template);
+    const app = core(dir);
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    const paths = registerPaths(dir);
+    const before = readFileSync(paths.slots);
+    const open = app.session.current!;
+    expect(() =>
+      commitWithSlots(open, paths.slots, withoutUser(open.slots, 2), () => {
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    expect(readFileSync(paths.slots)).toEqual(before);
+    expect(existsSync(pendingPath(paths.slots))).toBe(false);
+    expect(open.slots.slots.some((s) => s.userId === 2)).toBe(true);
+    app.lock();
+  });
+
+  it('refuse an admin resetting their own passphrase without the current one', async () => {
+    const app = core(copyOf(template));
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    const error = await refusal(app, 'users.resetPassphrase', { userId: 1, passphrase: 'taken over account', passphraseRepeat: 'taken over account' });
+    expect(error.code).toBe('CANNOT_RESET_SELF');
+    app.lock();
+  });
+
+  it('do not count an admin without a key slot as the other admin', async () => {
+    const app = core(copyOf(template));
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    await call(app, 'users.create', { username: 'admin2', displayName: 'Second admin', role: 'admin', passphrase: 'second admin phrase', passphraseRepeat: 'second admin phrase' });
+    const shown = await call(app, 'register.rekey', { passphrase: ADMIN.passphrase }); // admin2 loses the slot
+    await call(app, 'setup.confirmRecoveryKey', { group: shown.confirmGroup, value: shown.groups[shown.confirmGroup - 1]! });
+    expect((await refusal(app, 'users.setRole', { userId: 1, role: 'operator' })).code).toBe('LAST_ADMIN');
+    app.lock();
+  });
+
+  it('replace a recovery key once it has been used', async () => {
+    const dir = copyOf(template);
+    const app = core(dir);
+    await call(app, 'session.recover', { username: ADMIN.username, recoveryKey: template.recoveryKey });
+    const state = await call(app, 'account.changePassphrase', { current: '', passphrase: 'after the recovery', passphraseRepeat: 'after the recovery' });
+    expect(state.recoveryKeyPending).toBe(true);
+    const fresh = await call(app, 'setup.pendingRecoveryKey', {});
+    await call(app, 'setup.confirmRecoveryKey', { group: fresh.confirmGroup, value: fresh.groups[fresh.confirmGroup - 1]! });
+    app.lock();
+    expect((await refusal(app, 'session.recover', { username: ADMIN.username, recoveryKey: template.recoveryKey })).code).toBe('WRONG_CREDENTIALS');
+    expect(readSlotFile(registerPaths(dir).slots).slots.filter((s) => s.kind === 'recovery')).toHaveLength(1);
+    await call(app, 'session.recover', { username: ADMIN.username, recoveryKey: fresh.groups.join(' ') });
+    app.lock();
+  });
+});
