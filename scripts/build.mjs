@@ -24,5 +24,9 @@ if (want('electron')) {
   // The preload runs sandboxed: it may only require 'electron', so everything else is bundled in.
   await esbuild({ ...common, platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
 }
-if (want('host')) await esbuild({ ...common, entryPoints: { server: 'electron/host/server.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } });
+if (want('host')) {
+  await esbuild({ ...common, entryPoints: { server: 'electron/host/server.ts' }, outdir: 'dist/host', outExtension: { '.js': '.cjs' } });
+  // The seeding tool of the end-to-end tests (never packaged: electron-builder ships dist/electron and dist/renderer only).
+  await esbuild({ ...common, entryPoints: { seed: 'scripts/seed.ts' }, outdir: 'dist/tools', outExtension: { '.js': '.cjs' } });
+}
 if (only === 'bench') await esbuild({ ...common, entryPoints: { bench: 'scripts/bench.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.cjs' } });

@@ -9,6 +9,7 @@ import { openRegisterDb, type Connection } from './db/connection';
 import { migrate } from './db/migrate';
 import { settings, users } from './db/schema';
 import { appendAudit } from './audit';
+import { putSetting } from './settings';
 import {
   decoyAttempt, fsyncDir, makeSlot, newSlotFile, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot,
   withSlot, writeSlotFile, type SlotFile,
@@ -51,6 +52,7 @@ export async function createRegister(
   migrationsFolder: string,
   admin: NewAdmin,
   now = new Date(),
+  populate?: (conn: Connection, now: Date) => void,
 ): Promise<OpenedRegister & { recoveryKey: string }> {
   if (registerExists(paths) || existsSync(paths.slots)) throw new DomainError('REGISTER_EXISTS');
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
@@ -82,6 +84,10 @@ export async function createRegister(
       appendAudit(tx, { userId: adminId, action: 'user.create', entity: 'user', recordId: adminId, fields: ['username', 'displayName', 'role'] }, now);
       writeSlotFile(paths.slots, slots);
     });
+    if (populate) {
+      db.transaction((tx) => putSetting(tx, 'demo', 'yes'));
+      populate(conn, now);
+    }
     return { conn, dataKey, slots, userId: adminId, recoveryKey };
   } catch (error) {
     // A register that failed half-way through creation holds nothing yet: remove it so setup can start again.

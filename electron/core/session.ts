@@ -12,6 +12,8 @@ import type { SlotFile } from './keys/slots';
 import { randomInt } from 'node:crypto';
 import { log } from './log';
 
+export type RegisterKind = 'real' | 'demo';
+
 export interface PendingRecovery {
   key: string;
   confirmGroup: number;
@@ -29,6 +31,10 @@ export interface OpenSession {
 
 export interface SessionOptions {
   paths: RegisterPaths;
+  /** The separate demo register (generated example data), never mixed into the real one. */
+  demoPaths?: RegisterPaths;
+  /** Fills a freshly created demo register (runs inside creation: a failure removes the demo register). */
+  populateDemo?: (conn: Connection, today: Date) => void;
   migrationsFolder: string;
   /** Test hook of the browser host: idle timeout in milliseconds instead of the register's minutes. */
   idleMsOverride?: number;
@@ -54,8 +60,23 @@ export class Session {
 
   constructor(readonly options: SessionOptions) {}
 
-  get paths() {
-    return this.options.paths;
+  /** Which register the login screen and every call address: the real one unless the demo was chosen. */
+  private kind: RegisterKind = 'real';
+
+  get paths(): RegisterPaths {
+    return this.kind === 'demo' && this.options.demoPaths ? this.options.demoPaths : this.options.paths;
+  }
+
+  get registerKind(): RegisterKind {
+    return this.kind;
+  }
+
+  /** Switches between the real and the demo register; locks first, so nothing of one stays open while the other is shown. */
+  switchRegister(kind: RegisterKind): void {
+    if (kind === 'demo' && !this.options.demoPaths) throw new DomainError('REGISTER_ABSENT');
+    this.lock();
+    this.kind = kind;
+    this.lastUsername = null;
   }
 
   /** Runs slot-changing and unlocking work one at a time, so two calls never interleave around a key derivation. */
@@ -87,6 +108,8 @@ export class Session {
     const open = this.current;
     return {
       register: registerExists(this.paths) ? 'present' : 'absent',
+      registerKind: this.kind,
+      demoExists: this.options.demoPaths ? registerExists(this.options.demoPaths) : false,
       state: open ? 'unlocked' : 'locked',
       user: open ? { ...open.user } : null,
       mustChangePassphrase: open?.mustChangePassphrase ?? false,
@@ -102,10 +125,14 @@ export class Session {
     return () => this.lockListeners.delete(listener);
   }
 
-  async create(admin: NewAdmin): Promise<void> {
+  async create(admin: NewAdmin, kind: RegisterKind = 'real'): Promise<void> {
     return this.serial(async () => {
       if (this.current) throw new DomainError('REGISTER_EXISTS');
-      const opened = await createRegister(this.paths, this.options.migrationsFolder, admin);
+      if (kind === 'demo' && (!this.options.demoPaths || !this.options.populateDemo)) throw new DomainError('REGISTER_ABSENT');
+      const paths = kind === 'demo' ? this.options.demoPaths! : this.options.paths;
+      const populate = kind === 'demo' ? this.options.populateDemo : undefined;
+      const opened = await createRegister(paths, this.options.migrationsFolder, admin, new Date(), populate);
+      this.kind = kind;
       this.begin(opened, { recoveredWithKey: false });
       this.showRecoveryKey(opened.recoveryKey);
     });

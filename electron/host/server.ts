@@ -117,6 +117,8 @@ export async function startHost(options: HostOptions) {
 }
 
 async function main() {
+  // Register files, their WAL and the slot file are readable by this user only.
+  process.umask(0o077);
   const registerDir = process.env.APPRODO_DATA_DIR ?? resolve('.approdo-dev/register');
   const idle = process.env.APPRODO_IDLE_LOCK_MS ? Number(process.env.APPRODO_IDLE_LOCK_MS) : undefined;
   const host = await startHost({

@@ -171,6 +171,8 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first (which focuses its window) and leaves.
   app.quit();
 } else {
+  // Register files, their WAL and the slot file are readable by this user only.
+  process.umask(0o077);
   app.enableSandbox();
   // Only possible before 'ready', and only once for the whole app.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);

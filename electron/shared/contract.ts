@@ -3,29 +3,14 @@
 // No Electron or Node imports here: it is bundled into the sandboxed preload and the renderer.
 import { z } from 'zod';
 import { passphraseProblem, PASSPHRASE_MAX_LENGTH } from './passphrase';
+import {
+  ALL_ROLES, channel, empty, localeSchema, passphraseField, requiredText, roleSchema, text, displayNameSchema, usernameSchema, type ChannelSpec,
+} from './schema-kit';
+import { placesChannels } from './channels/places';
+import { peopleChannels } from './channels/people';
+import { staysChannels } from './channels/stays';
 
-export const ROLES = ['admin', 'coordinator', 'operator'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
-export const LOCALES = ['it', 'en'] as const;
-export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
-
-/** Longest string any channel accepts unless it says otherwise: a bound on what the renderer can push. */
-export const MAX_TEXT = 200;
-
-const text = (max = MAX_TEXT) =>
-  z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.tooLong' });
-const requiredText = (max = MAX_TEXT) => text(max).min(1, { error: 'validation.required' });
-
-export const usernameSchema = requiredText(40)
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, { error: 'validation.usernameFormat' });
-export const displayNameSchema = requiredText(80);
-const passphraseField = z
-  .string({ error: 'validation.required' })
-  .max(PASSPHRASE_MAX_LENGTH, { error: 'validation.tooLong' });
+export * from './schema-kit';
 
 /** A new passphrase typed twice: checked against the rule and against its repetition. */
 function newPassphrase<S extends z.ZodRawShape>(shape: S) {
@@ -40,7 +25,6 @@ function newPassphrase<S extends z.ZodRawShape>(shape: S) {
     });
 }
 
-const empty = z.strictObject({});
 const userId = z.number().int().positive();
 
 export const sessionUserSchema = z.strictObject({
@@ -54,6 +38,9 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionStateSchema = z.strictObject({
   register: z.enum(['absent', 'present']),
+  /** The demo register holds generated example data only; the UI marks it DEMO everywhere. */
+  registerKind: z.enum(['real', 'demo']),
+  demoExists: z.boolean(),
   state: z.enum(['locked', 'unlocked']),
   user: sessionUserSchema.nullable(),
   /** Set after a first passphrase given by an admin, or after unlocking with the recovery key. */
@@ -90,17 +77,8 @@ export const userRowSchema = z.strictObject({
 });
 export type UserRow = z.infer<typeof userRowSchema>;
 
-export const auditRowSchema = z.strictObject({
-  id: z.number().int(),
-  at: z.string(),
-  userId: z.number().int().nullable(),
-  userName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  recordId: z.string().nullable(),
-  fields: z.array(z.string()),
-});
-export type AuditRow = z.infer<typeof auditRowSchema>;
+import { auditRowSchema, type AuditRow } from './audit-schema';
+export { auditRowSchema, type AuditRow };
 
 export const chainReportSchema = z.strictObject({
   ok: z.boolean(),
@@ -109,26 +87,23 @@ export const chainReportSchema = z.strictObject({
 });
 export type ChainReport = z.infer<typeof chainReportSchema>;
 
-/** Who may call a channel: anyone (no session needed), any unlocked session even one that must first
- * change its passphrase, or an unlocked session in good standing with one of the listed roles. */
-export type Access = 'public' | 'unlocked' | readonly Role[];
-
-export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** Calls that are the app's own background traffic (polling) and do not count as user activity. */
-  passive?: boolean;
-}
-
-const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;
-const ALL_ROLES = ROLES;
-
-export const contract = {
+export const foundationChannels = {
   'session.state': channel({ input: empty, output: sessionStateSchema, access: 'public', passive: true }),
   'register.create': channel({
     input: newPassphrase({ displayName: displayNameSchema, username: usernameSchema }),
     output: recoveryKeyShownSchema,
+    access: 'public',
+  }),
+  /** Creates the separate DEMO register, filled with generated example data, and opens it. */
+  'register.createDemo': channel({
+    input: newPassphrase({ displayName: displayNameSchema, username: usernameSchema }),
+    output: recoveryKeyShownSchema,
+    access: 'public',
+  }),
+  /** Chooses which register (real or demo) the login screen opens; locks the current one. */
+  'register.switch': channel({
+    input: z.strictObject({ kind: z.enum(['real', 'demo']) }),
+    output: sessionStateSchema,
     access: 'public',
   }),
   'session.login': channel({
@@ -218,6 +193,13 @@ export const contract = {
     }),
     access: ['admin', 'coordinator'],
   }),
+} as const satisfies Record<string, ChannelSpec>;
+
+export const contract = {
+  ...foundationChannels,
+  ...placesChannels,
+  ...peopleChannels,
+  ...staysChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,8 @@
 // Renderer entry: theme, translations and the error boundary around the session state machine.
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/it';
+import 'dayjs/locale/en-gb';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';

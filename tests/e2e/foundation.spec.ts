@@ -16,6 +16,7 @@ test('first run, recovery key, lock, wrong passphrase, unlock, and an operator w
 
   const shell = new ShellPage(page);
   await shell.expectSignedIn(admin.displayName);
+  await shell.open('Panoramica');
   await expect(page.getByTestId('overview-active-users')).toHaveText('1');
 
   await shell.lock();

@@ -44,7 +44,7 @@ export class ShellPage {
   async lock() {
     await this.page.getByRole('button', { name: 'Blocca', exact: true }).click();
   }
-  async open(area: 'Panoramica' | 'Impostazioni') {
+  async open(area: string) {
     await this.page.getByRole('navigation').getByRole('button', { name: area }).click();
   }
   async openSettingsTab(name: string) {

@@ -57,7 +57,7 @@ export interface Template {
   recoveryKey: string;
 }
 
-/** A locked register with an admin and an operator (who has changed her first passphrase), made once and copied per test. */
+/** A locked register with an admin and an operator (who must still change her first passphrase), made once and copied per test. */
 export async function makeTemplate(): Promise<Template> {
   const dir = tempDir();
   const app = core(dir);

@@ -44,7 +44,7 @@ describe('locking', () => {
     await login(app, ADMIN.username, ADMIN.passphrase);
     await call(app, 'session.lock', {});
     expect(await call(app, 'session.state', {})).toEqual({
-      register: 'present', state: 'locked', user: null, mustChangePassphrase: false, recoveredWithKey: false,
+      register: 'present', registerKind: 'real', demoExists: false, state: 'locked', user: null, mustChangePassphrase: false, recoveredWithKey: false,
       recoveryKeyPending: false, autoLockMinutes: null, lastUsername: ADMIN.username,
     });
   });

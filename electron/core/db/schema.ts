@@ -1,6 +1,7 @@
 // The register's schema (drizzle-orm). Every change here goes through `npm run db:generate`.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { EXIT_REASONS, GENDERS, PLACE_KINDS, REFERRAL_OUTCOMES, RELATIONSHIPS, STRUCTURE_TYPES, URGENCIES } from '../../shared/domain';
 
 /** Staff who can unlock the register. Their key slots live in the slot file, keyed by this id. */
 export const users = sqliteTable('users', {
@@ -37,4 +38,245 @@ export const auditEvents = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_events_entity_record').on(t.entity, t.recordId)],
+);
+
+// ——— The daily register (PRODUCT.md entities). Dates are local calendar dates 'YYYY-MM-DD'
+// (Europe/Rome); periods are half-open: a stay, placement, active or out-of-service period covers the
+// nights d with from ≤ d < to, and an empty `to` runs on.
+
+/** Partner association. */
+export const partners = sqliteTable('partners', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+});
+
+export const structures = sqliteTable(
+  'structures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    name: text('name').notNull(),
+    type: text('type', { enum: STRUCTURE_TYPES }).notNull(),
+    /** Confidential: shown only to admins and coordinators, never in lists or exports. */
+    address: text('address'),
+    womenOnly: integer('women_only', { mode: 'boolean' }).notNull().default(false),
+    childrenAllowed: integer('children_allowed', { mode: 'boolean' }).notNull().default(true),
+    accessible: integer('accessible', { mode: 'boolean' }).notNull().default(false),
+    lgbtSafe: integer('lgbt_safe', { mode: 'boolean' }).notNull().default(false),
+    /** JSON array of ISO 639-1 codes spoken by the staff. */
+    languages: text('languages').notNull().default(sql`'[]'`),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('structures_partner').on(t.partnerId)],
+);
+
+export const rooms = sqliteTable(
+  'rooms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    structureId: integer('structure_id').notNull().references(() => structures.id),
+    name: text('name').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('rooms_structure').on(t.structureId)],
+);
+
+export const places = sqliteTable(
+  'places',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id').notNull().references(() => rooms.id),
+    label: text('label').notNull(),
+    kind: text('kind', { enum: PLACE_KINDS }).notNull().default('bed'),
+    activeFrom: text('active_from').notNull(),
+    activeTo: text('active_to'),
+  },
+  (t) => [index('places_room').on(t.roomId)],
+);
+
+export const placeOutOfService = sqliteTable(
+  'place_out_of_service',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    placeId: integer('place_id').notNull().references(() => places.id),
+    reason: text('reason').notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+  },
+  (t) => [index('place_oos_place').on(t.placeId, t.fromDate)],
+);
+
+/** A guest. Lists and exports show `code`; restricted persons show only the code. */
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    /** Display name or alias used day to day. */
+    displayName: text('display_name').notNull(),
+    givenNames: text('given_names'),
+    familyNames: text('family_names'),
+    gender: text('gender', { enum: GENDERS }).notNull(),
+    birthDate: text('birth_date'),
+    /** Estimated birth year when the date is unknown (always set when birthDate is). */
+    birthYear: integer('birth_year'),
+    /** ISO 3166-1 alpha-2. */
+    nationality: text('nationality'),
+    /** JSON array of ISO 639-1 codes. */
+    languages: text('languages').notNull().default(sql`'[]'`),
+    permitType: text('permit_type'),
+    permitNumber: text('permit_number'),
+    permitExpiry: text('permit_expiry'),
+    fiscalCode: text('fiscal_code'),
+    referralSource: text('referral_source'),
+    /** JSON array of vulnerability flag codes (special-category data). */
+    vulnerabilities: text('vulnerabilities').notNull().default(sql`'[]'`),
+    restricted: integer('restricted', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes'),
+    /** Lower-case, accent-free names, code and fiscal code, for search (inside the encrypted file). */
+    searchText: text('search_text').notNull(),
+    /** Lower-case, accent-free legal or display name, for duplicate detection. */
+    nameKey: text('name_key').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('persons_fiscal_code').on(t.fiscalCode), index('persons_name_key').on(t.nameKey, t.birthDate)],
+);
+
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    givenAt: text('given_at').notNull(),
+    textVersion: text('text_version').notNull(),
+    scope: text('scope').notNull(),
+    withdrawnAt: text('withdrawn_at'),
+  },
+  (t) => [index('consents_person').on(t.personId)],
+);
+
+export const households = sqliteTable('households', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  headPersonId: integer('head_person_id').notNull().references(() => persons.id),
+  createdAt: text('created_at').notNull(),
+});
+
+/** A person belongs to at most one household. */
+export const householdMembers = sqliteTable(
+  'household_members',
+  {
+    householdId: integer('household_id').notNull().references(() => households.id),
+    personId: integer('person_id').notNull().references(() => persons.id).unique(),
+    relationship: text('relationship', { enum: RELATIONSHIPS }).notNull(),
+  },
+  (t) => [index('household_members_household').on(t.householdId)],
+);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** ISO date-time. */
+    receivedAt: text('received_at').notNull(),
+    source: text('source').notNull(),
+    people: integer('people').notNull(),
+    /** JSON array of children's ages in years. */
+    childrenAges: text('children_ages').notNull().default(sql`'[]'`),
+    womenOnly: integer('women_only', { mode: 'boolean' }).notNull().default(false),
+    accessibility: integer('accessibility', { mode: 'boolean' }).notNull().default(false),
+    lgbtSafe: integer('lgbt_safe', { mode: 'boolean' }).notNull().default(false),
+    language: text('language'),
+    urgency: text('urgency', { enum: URGENCIES }).notNull().default('normal'),
+    notes: text('notes'),
+    householdId: integer('household_id').references(() => households.id),
+    personId: integer('person_id').references(() => persons.id),
+    outcome: text('outcome', { enum: REFERRAL_OUTCOMES }).notNull().default('pending'),
+    outcomeAt: text('outcome_at'),
+    declineReason: text('decline_reason'),
+  },
+  (t) => [index('referrals_outcome').on(t.outcome, t.receivedAt)],
+);
+
+/** A person's time in the programme: entry → exit (null while open). */
+export const stays = sqliteTable(
+  'stays',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    householdId: integer('household_id').references(() => households.id),
+    referralId: integer('referral_id').references(() => referrals.id),
+    entryDate: text('entry_date').notNull(),
+    exitDate: text('exit_date'),
+    plannedEnd: text('planned_end'),
+    exitReason: text('exit_reason', { enum: EXIT_REASONS }),
+    destination: text('destination'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('stays_person').on(t.personId, t.entryDate), index('stays_dates').on(t.entryDate, t.exitDate)],
+);
+
+/** Proroghe: each extension of a stay's planned end. */
+export const stayExtensions = sqliteTable(
+  'stay_extensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stayId: integer('stay_id').notNull().references(() => stays.id),
+    previousPlannedEnd: text('previous_planned_end'),
+    newPlannedEnd: text('new_planned_end').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: text('granted_at').notNull(),
+  },
+  (t) => [index('stay_extensions_stay').on(t.stayId)],
+);
+
+/** A person in one place from a date to a date, inside the stay. */
+export const placements = sqliteTable(
+  'placements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stayId: integer('stay_id').notNull().references(() => stays.id),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    placeId: integer('place_id').notNull().references(() => places.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+  },
+  (t) => [
+    index('placements_place').on(t.placeId, t.startDate),
+    index('placements_person').on(t.personId, t.startDate),
+    index('placements_stay').on(t.stayId),
+    index('placements_dates').on(t.startDate, t.endDate),
+  ],
+);
+
+/** Each time a restricted person's names were shown, with the reason given (the audit keeps the fact). */
+export const nameReveals = sqliteTable(
+  'name_reveals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: text('at').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('name_reveals_person').on(t.personId)],
+);
+
+/** Corrections of wrongly typed dates: what was changed, from what to what, and why. */
+export const dateCorrections = sqliteTable(
+  'date_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entity: text('entity', { enum: ['stay', 'placement'] }).notNull(),
+    recordId: integer('record_id').notNull(),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('date_corrections_record').on(t.entity, t.recordId)],
 );

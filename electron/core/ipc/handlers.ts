@@ -1,64 +1,17 @@
 // One handler per contract channel: each turns parsed input into a call to a domain service.
-// A test checks that this map and the contract list the same channels.
+// The map is assembled from one file per domain; the type-checker and a test check it matches the contract.
 import type { ChannelName, ChannelOutput } from '../../shared/contract';
 import type { ChannelParsedInput } from './types';
 import type { Session } from '../session';
-import * as usersService from '../services/users';
-import * as registerService from '../services/register';
+import { foundationHandlers } from './handlers-foundation';
+import { placesHandlers } from './handlers-places';
+import { peopleHandlers } from './handlers-people';
+import { staysHandlers } from './handlers-stays';
 
-export type Handlers = {
-  [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
-};
+export type Handler<C extends ChannelName> = (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type HandlersFor<K extends ChannelName> = { [C in K]: Handler<C> };
+export type Handlers = HandlersFor<ChannelName>;
 
 export function createHandlers(session: Session): Handlers {
-  const shown = () => ({ ...session.pendingRecoveryKey(), state: session.state() });
-  return {
-    'session.state': () => session.state(),
-    'register.create': async ({ username, displayName, passphrase }) => {
-      await session.create({ username, displayName, passphrase });
-      return shown();
-    },
-    'session.login': async ({ username, passphrase }) => {
-      await session.unlock({ kind: 'passphrase', username, secret: passphrase });
-      await registerService.replaceUnconfirmedRecoveryKey(session);
-      return session.state();
-    },
-    'session.recover': async ({ username, recoveryKey }) => {
-      await session.unlock({ kind: 'recovery', username, secret: recoveryKey });
-      await registerService.replaceUnconfirmedRecoveryKey(session);
-      return session.state();
-    },
-    'session.lock': () => {
-      session.lock();
-      return session.state();
-    },
-    'session.activity': () => ({}),
-    'setup.pendingRecoveryKey': () => shown(),
-    'setup.confirmRecoveryKey': ({ group, value }) => {
-      registerService.confirmRecoveryKey(session, group, value);
-      return session.state();
-    },
-    'account.changePassphrase': async ({ current, passphrase }) => {
-      await usersService.changeOwnPassphrase(session, current, passphrase);
-      await registerService.replaceUnconfirmedRecoveryKey(session); // a used recovery key is replaced at once
-      return session.state();
-    },
-    'account.setLocale': ({ locale }) => {
-      usersService.setLocale(session, locale);
-      return session.state();
-    },
-    'register.overview': () => registerService.overview(session),
-    'settings.get': () => ({ autoLockMinutes: session.autoLockMinutes() }),
-    'settings.setAutoLock': ({ minutes }) => registerService.setAutoLockMinutes(session, minutes),
-    'users.list': () => usersService.listUsers(session),
-    'users.create': ({ username, displayName, role, passphrase }) => usersService.createUser(session, { username, displayName, role, passphrase }),
-    'users.setRole': ({ userId, role }) => usersService.setRole(session, userId, role),
-    'users.disable': ({ userId }) => usersService.disableUser(session, userId),
-    'users.resetPassphrase': ({ userId, passphrase }) => usersService.resetPassphrase(session, userId, passphrase),
-    'register.rekey': async ({ passphrase }) => {
-      await registerService.rekey(session, passphrase);
-      return shown();
-    },
-    'audit.list': ({ page, pageSize }) => registerService.auditPage(session, page, pageSize),
-  };
+  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session) };
 }

@@ -135,7 +135,7 @@ function screenFor(
   signIn: SignIn,
   setSignIn: (mode: SignIn) => void,
 ) {
-  if (state.register === 'absent') return <SetupScreen />;
+  if (state.register === 'absent') return <SetupScreen key={state.registerKind} />;
   if (state.state === 'locked' || !state.user) {
     if (signIn === 'recover') return <RecoverScreen onBack={() => setSignIn('login')} />;
     if (signIn === 'lock' && lastUsername)

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../electron/shared/contract';
 import { applyLocale } from '../i18n';
+import { DemoBadge } from './RegisterKind';
 
 interface Props {
   title: string;
@@ -31,6 +32,7 @@ export function AuthLayout({ title, children, wide, actions, languageSwitch }: P
             </Text>
           </Stack>
           <Group>
+            <DemoBadge />
             {languageSwitch && (
               <SegmentedControl
                 aria-label={`${t('language.label')}`}

@@ -3,13 +3,15 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
 import { LoginForm } from './LoginForm';
+import { RegisterSwitchLink } from '../../components/RegisterKind';
 
 export function LoginScreen({ onUseRecoveryKey }: { onUseRecoveryKey: () => void }) {
   const { t } = useTranslation();
   return (
     <AuthLayout title={t('login.title')} languageSwitch>
       <LoginForm submitLabel={t('login.submit')} />
-      <Group justify="flex-end">
+      <Group justify="space-between">
+        <RegisterSwitchLink />
         <Anchor component="button" type="button" size="sm" onClick={onUseRecoveryKey}>
           {t('login.useRecoveryKey')}
         </Anchor>

@@ -1,6 +1,6 @@
 // First run: what Approdo is, then the register's creation with its first administrator.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,15 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
+import { RegisterSwitchLink } from '../../components/RegisterKind';
 
 const schema = contract['register.create'].input;
 
 export function SetupScreen() {
   const { t } = useTranslation();
-  const [step, setStep] = useState<'welcome' | 'create'>('welcome');
+  const session = useSession();
+  const demo = session.state.registerKind === 'demo';
+  const [step, setStep] = useState<'welcome' | 'create'>(demo ? 'create' : 'welcome');
   if (step === 'welcome') {
     return (
       <AuthLayout title={t('setup.welcomeTitle')} languageSwitch>
@@ -24,7 +27,8 @@ export function SetupScreen() {
           <List.Item>{t('setup.welcomeSecurity')}</List.Item>
           <List.Item>{t('setup.welcomeNext')}</List.Item>
         </List>
-        <Group justify="flex-end">
+        <Group justify="space-between">
+          <RegisterSwitchLink />
           <Button autoFocus onClick={() => setStep('create')}>
             {t('setup.start')}
           </Button>
@@ -33,13 +37,18 @@ export function SetupScreen() {
     );
   }
   return (
-    <AuthLayout title={t('setup.createTitle')} languageSwitch>
-      <CreateRegisterForm onBack={() => setStep('welcome')} />
+    <AuthLayout title={t(demo ? 'setup.demoTitle' : 'setup.createTitle')} languageSwitch>
+      <CreateRegisterForm demo={demo} onBack={demo ? () => void backToReal(session) : () => setStep('welcome')} />
     </AuthLayout>
   );
 }
 
-function CreateRegisterForm({ onBack }: { onBack: () => void }) {
+async function backToReal(session: ReturnType<typeof useSession>) {
+  const result = await call('register.switch', { kind: 'real' });
+  if (result.ok) session.update(result.value);
+}
+
+function CreateRegisterForm({ onBack, demo }: { onBack: () => void; demo: boolean }) {
   const { t } = useTranslation();
   const session = useSession();
   const form = useForm({
@@ -52,7 +61,7 @@ function CreateRegisterForm({ onBack }: { onBack: () => void }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await call('register.create', values);
+    const result = await call(demo ? 'register.createDemo' : 'register.create', values);
     if (result.ok) session.showRecoveryKey(result.value);
     else handle(result.error);
   });
@@ -60,6 +69,11 @@ function CreateRegisterForm({ onBack }: { onBack: () => void }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
+        {demo && (
+          <Alert color="orange" variant="light">
+            {t('setup.demoIntro')}
+          </Alert>
+        )}
         <Text>{t('setup.createIntro')}</Text>
         <TextInput label={t('common.displayName')} autoComplete="name" autoFocus error={fieldError(errors.displayName)} {...form.register('displayName')} />
         <TextInput
@@ -87,7 +101,7 @@ function CreateRegisterForm({ onBack }: { onBack: () => void }) {
         <FormAlert messageKey={formError} />
         {isSubmitting && (
           <Text size="sm" c="dimmed" role="status">
-            {t('setup.creating')}
+            {t(demo ? 'setup.demoCreating' : 'setup.creating')}
           </Text>
         )}
         <Group justify="space-between">
@@ -95,7 +109,7 @@ function CreateRegisterForm({ onBack }: { onBack: () => void }) {
             {t('common.back')}
           </Button>
           <Button type="submit" loading={isSubmitting}>
-            {t('setup.createSubmit')}
+            {t(demo ? 'setup.demoSubmit' : 'setup.createSubmit')}
           </Button>
         </Group>
       </Stack>

@@ -1,23 +1,61 @@
 // The app frame once unlocked: header (name, user, Lock), navigation, and the current area.
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { DemoBadge } from '../../components/RegisterKind';
 import { useDisclosure } from '@mantine/hooks';
+import { DatesProvider } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavigationContext, type Area, type Route } from '../../app/navigation';
 import { useSession, useUser } from '../../app/session-context';
 import { HomePage } from '../home/HomePage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TodayPage } from '../today/TodayPage';
+import { BoardPage } from '../board/BoardPage';
+import { PersonsPage } from '../persons/PersonsPage';
+import { PersonPage } from '../persons/PersonPage';
+import { PersonFormPage } from '../persons/PersonFormPage';
+import { StructuresPage } from '../structures/StructuresPage';
+import { StructurePage } from '../structures/StructurePage';
+import { ReferralsPage } from '../referrals/ReferralsPage';
+import { AdmissionPage } from '../admission/AdmissionPage';
 
-type Area = 'home' | 'settings';
+/** The navigation entries, in order; sub-pages highlight the entry they belong to. */
+const NAV: { area: Area; label: string; also: Area[] }[] = [
+  { area: 'today', label: 'shell.today', also: [] },
+  { area: 'board', label: 'shell.board', also: ['admission'] },
+  { area: 'persons', label: 'shell.persons', also: ['person', 'personNew'] },
+  { area: 'referrals', label: 'shell.referrals', also: [] },
+  { area: 'structures', label: 'shell.structures', also: ['structure'] },
+  { area: 'home', label: 'shell.home', also: [] },
+  { area: 'settings', label: 'shell.settings', also: [] },
+];
+
+function pageFor(route: Route) {
+  switch (route.area) {
+    case 'home': return <HomePage />;
+    case 'settings': return <SettingsPage />;
+    case 'today': return <TodayPage route={route} />;
+    case 'board': return <BoardPage route={route} />;
+    case 'persons': return <PersonsPage route={route} />;
+    case 'person': return <PersonPage key={route.personId} route={route} />;
+    case 'personNew': return <PersonFormPage route={route} />;
+    case 'structures': return <StructuresPage route={route} />;
+    case 'structure': return <StructurePage key={route.structureId} route={route} />;
+    case 'referrals': return <ReferralsPage route={route} />;
+    case 'admission': return <AdmissionPage route={route} />;
+  }
+}
 
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const user = useUser();
-  const [area, setArea] = useState<Area>('home');
+  const { i18n } = useTranslation();
+  const [route, setRoute] = useState<Route>({ area: 'today' });
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
 
-  const go = (next: Area) => {
-    setArea(next);
+  const go = (next: Route) => {
+    setRoute(next);
     closeNav();
   };
 
@@ -30,6 +68,7 @@ export function AppLayout() {
             <Text fw={700} size="lg" c="teal.8">
               {t('app.name')}
             </Text>
+            <DemoBadge />
           </Group>
           <Group gap="md" wrap="nowrap">
             <Stack gap={0} align="flex-end" data-testid="current-user">
@@ -47,16 +86,30 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')}>
-        <NavLink component="button" label={t('shell.home')} active={area === 'home'} aria-current={area === 'home' ? 'page' : undefined} onClick={() => go('home')} />
-        <NavLink
-          component="button"
-          label={t('shell.settings')}
-          active={area === 'settings'}
-          aria-current={area === 'settings' ? 'page' : undefined}
-          onClick={() => go('settings')}
-        />
+        {NAV.map((item) => {
+          const current = route.area === item.area || item.also.includes(route.area);
+          return (
+            <NavLink
+              key={item.area}
+              component="button"
+              label={t(item.label)}
+              active={current}
+              aria-current={current ? 'page' : undefined}
+              onClick={() => go({ area: item.area } as Route)}
+            />
+          );
+        })}
       </AppShell.Navbar>
-      <AppShell.Main>{area === 'home' ? <HomePage /> : <SettingsPage />}</AppShell.Main>
+      <AppShell.Main>
+        {session.state.registerKind === 'demo' && (
+          <Alert color="orange" variant="light" mb="md" role="note">
+            {t('demo.banner')}
+          </Alert>
+        )}
+        <NavigationContext.Provider value={go}>
+          <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'it', firstDayOfWeek: 1 }}>{pageFor(route)}</DatesProvider>
+        </NavigationContext.Provider>
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,0 +1,27 @@
+// In-app navigation between areas (no URL routing: the window shows one app page). Every screen that
+// links to another uses `useNavigate()`; AppLayout renders the area of the current route.
+import { createContext, useContext } from 'react';
+
+export type Route =
+  | { area: 'home' }
+  | { area: 'today' }
+  | { area: 'board'; date?: string }
+  | { area: 'persons' }
+  | { area: 'person'; personId: number }
+  | { area: 'personNew'; referralId?: number }
+  | { area: 'structures' }
+  | { area: 'structure'; structureId: number }
+  | { area: 'referrals'; referralId?: number }
+  /** Admission: from a referral (with matching), from a free cell of the bed board, or from a person. */
+  | { area: 'admission'; referralId?: number; placeId?: number; date?: string; personId?: number }
+  | { area: 'settings' };
+
+export type Area = Route['area'];
+
+export const NavigationContext = createContext<((route: Route) => void) | null>(null);
+
+export function useNavigate(): (route: Route) => void {
+  const navigate = useContext(NavigationContext);
+  if (!navigate) throw new Error('useNavigate outside AppLayout');
+  return navigate;
+}

@@ -1,0 +1,50 @@
+// The persons table at the reference size of PRODUCT.md: the DOM holds a constant number of rows while
+// scrolling through the register (virtualised rows, pages loaded from SQL).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startHost } from './fixtures';
+import { LoginPage, ShellPage } from './pages';
+
+const admin = { username: 'admin', passphrase: 'seed passphrase 2026' };
+
+const test = base.extend<{ url: string }>({
+  url: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'approdo-e2e-ref-'));
+    const registerDir = join(dir, 'register');
+    execFileSync(process.execPath, ['dist/tools/seed.cjs', registerDir, 'reference', admin.username, admin.passphrase], { stdio: 'pipe' });
+    const host = await startHost({ dir: registerDir });
+    await use(host.url);
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+test('the persons table keeps a constant number of DOM rows while scrolling the reference register', async ({ page, url }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await new LoginPage(page).signIn(admin.username, admin.passphrase);
+  await new ShellPage(page).open('Persone');
+  const scroller = page.getByTestId('persons-table-scroll');
+  const rows = page.getByTestId('person-row');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  const total = Number((await page.getByTestId('persons-total').innerText()).replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(20_000);
+
+  // Scroll to the bottom again and again: each time the next page is loaded from SQL and appended.
+  const counts: number[] = [];
+  let furthest = 0;
+  for (let step = 0; step < 40; step += 1) {
+    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.waitForTimeout(150);
+    counts.push(await rows.count());
+    furthest = Math.max(furthest, Number((await rows.last().getAttribute('aria-rowindex')) ?? 0));
+  }
+  // Thousands of rows down the register, and the DOM never grew with it.
+  expect(furthest).toBeGreaterThan(2500);
+  expect(Math.max(...counts)).toBeLessThanOrEqual(60);
+  expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(6);
+});
