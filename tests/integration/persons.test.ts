@@ -289,3 +289,49 @@ describe('households', () => {
     app.lock();
   });
 });
+
+describe('edits that would undo a protection', () => {
+  it('refuse rewriting a restricted person\'s hidden names before they were shown, and an operator lifting the restriction', async () => {
+    const app = await adminApp();
+    const { id } = await create(app, { displayName: 'Nascosta', givenNames: 'Amina', familyNames: 'Diallo', restricted: true });
+    const db = dbOf(app);
+    const before = counts(db);
+    const renamed = await refusal(app, 'persons.update', { id, fields: person({ displayName: 'Altro nome', restricted: true }) });
+    expect(renamed).toMatchObject({ code: 'FORBIDDEN', fieldErrors: { displayName: ['errors.FORBIDDEN'] } });
+    expect(counts(db)).toEqual(before);
+    await call(app, 'persons.reveal', { id, reason: 'correzione anagrafica richiesta dalla persona' });
+    await call(app, 'persons.update', { id, fields: person({ displayName: 'Altro nome', givenNames: 'Amina', familyNames: 'Diallo', restricted: true }) });
+    app.lock();
+
+    const operator = core(copyOf(template));
+    await login(operator, OPERATOR.username, OPERATOR.passphrase);
+    await call(operator, 'account.changePassphrase', { current: OPERATOR.passphrase, passphrase: 'operator own phrase', passphraseRepeat: 'operator own phrase' });
+    const mine = await create(operator, { displayName: 'Riservata', restricted: true });
+    const lifted = await refusal(operator, 'persons.update', { id: mine.id, fields: person({ displayName: 'Riservata', restricted: false }) });
+    expect(lifted.code).toBe('FORBIDDEN');
+    operator.lock();
+  });
+
+  it('refuse changing a placed woman into an adult man while she is in a women-only structure', async () => {
+    const app = await adminApp();
+    const db = dbOf(app);
+    const { structureId, placeIds } = seedStructure(db, 'Rifugio Solo Donne', 1);
+    db.update(structures).set({ womenOnly: true }).where(eq(structures.id, structureId)).run();
+    const { id } = await create(app, { displayName: 'Ospite', birthDate: '1990-05-01' });
+    seedStay(db, id, placeIds[0]!, addDays(today, -3), null);
+    const refused = await refusal(app, 'persons.update', { id, fields: person({ displayName: 'Ospite', birthDate: '1990-05-01', gender: 'male' }) });
+    expect(refused.code).toBe('WOMEN_ONLY_STRUCTURE');
+    expect(db.select().from(persons).where(eq(persons.id, id)).get()!.gender).toBe('female');
+    app.lock();
+  });
+
+  it('audit a duplicate check that matches a restricted person, who is returned by code only', async () => {
+    const app = await adminApp();
+    const { id, code } = await create(app, { displayName: 'Segreta', givenNames: 'Sara', familyNames: 'Bianco', birthDate: '1991-02-03', restricted: true });
+    const found = await call(app, 'persons.findDuplicates', { givenNames: 'Sara', familyNames: 'Bianco', birthDate: '1991-02-03' });
+    expect(found).toEqual([{ id, code, displayName: null, reason: 'name_birth_date' }]);
+    const audit = await call(app, 'audit.list', { page: 1, pageSize: 5 });
+    expect(audit.rows[0]).toMatchObject({ action: 'person.duplicateMatch', entity: 'person', recordId: String(id) });
+    app.lock();
+  });
+});

@@ -14,7 +14,7 @@ export function peopleHandlers(session: Session): HandlersFor<keyof typeof peopl
   const ctx = () => ctxOf(session);
   return {
     'persons.search': (input) => searchPersons(ctx(), input),
-    'persons.findDuplicates': (input) => personsService.findDuplicates(ctx().db, input),
+    'persons.findDuplicates': (input) => personsService.checkDuplicates(ctx(), input),
     'persons.create': ({ fields, acknowledgeDuplicates }) => personsService.createPerson(ctx(), fields, acknowledgeDuplicates),
     'persons.update': ({ id, fields }) => personsService.updatePerson(ctx(), id, fields),
     'persons.get': ({ id }) => personsService.personDetail(ctx(), id),

@@ -13,7 +13,7 @@ import { referralNeeds, type ReferralNeeds } from './referrals';
 /** Every reason key a match can carry (the renderer translates them under `match.`). */
 export const MATCH_REASONS = [
   'match.sameRoom', 'match.severalRooms', 'match.languageSpoken', 'match.languageNotSpoken', 'match.typeFit',
-  'match.cotsAvailable', 'match.noCot', 'match.spareCapacity', 'match.lastPlaces', 'match.futureBooking',
+  'match.cotsAvailable', 'match.noCot', 'match.spareCapacity', 'match.lastPlaces',
   'match.womenOnly', 'match.childrenAllowed', 'match.accessible', 'match.lgbtSafe',
 ] as const;
 type Reason = (typeof MATCH_REASONS)[number];
@@ -24,8 +24,6 @@ interface FreePlace {
   roomId: number;
   roomName: string;
   kind: 'bed' | 'cot';
-  /** Open-ended request only: booked, out of service or deactivated on a later night. */
-  later: boolean;
 }
 
 interface Group {
@@ -69,7 +67,7 @@ function groupOf(db: Pick<Db, 'select'>, input: MatchInput, from: string): Group
   };
 }
 
-/** Cots go to children under 3 (never to anyone else), beds to everyone; quiet places (no later booking) first. */
+/** Cots go to children under 3 (never to anyone else), beds to everyone. */
 function allocate(roomsInOrder: FreePlace[][], people: number, under3: number): FreePlace[] | null {
   const all = roomsInOrder.flat();
   const cots = all.filter((p) => p.kind === 'cot').slice(0, under3);
@@ -77,20 +75,19 @@ function allocate(roomsInOrder: FreePlace[][], people: number, under3: number): 
   return cots.length + beds.length === people ? [...beds, ...cots] : null;
 }
 
-const quietFirst = (a: FreePlace, b: FreePlace) => Number(a.later) - Number(b.later) || a.label.localeCompare(b.label, 'it', { numeric: true });
+const byLabel = (a: FreePlace, b: FreePlace) => a.label.localeCompare(b.label, 'it', { numeric: true });
 
 /** The best set of places in one structure: one room if any can take everyone (the tightest fit), else
  * the fewest rooms, largest first. */
 function bestPlaces(free: FreePlace[], people: number, under3: number): FreePlace[] | null {
   const byRoom = new Map<number, FreePlace[]>();
-  for (const place of [...free].sort(quietFirst)) byRoom.set(place.roomId, [...(byRoom.get(place.roomId) ?? []), place]);
+  for (const place of [...free].sort(byLabel)) byRoom.set(place.roomId, [...(byRoom.get(place.roomId) ?? []), place]);
   const roomList = [...byRoom.values()];
   const capacity = (room: FreePlace[]) => room.filter((p) => p.kind === 'bed').length + Math.min(under3, room.filter((p) => p.kind === 'cot').length);
-  const laterCount = (chosen: FreePlace[]) => chosen.filter((p) => p.later).length;
   const single = roomList
     .map((room) => ({ room, chosen: allocate([room], people, under3) }))
     .filter((c): c is { room: FreePlace[]; chosen: FreePlace[] } => c.chosen !== null)
-    .sort((a, b) => laterCount(a.chosen) - laterCount(b.chosen) || capacity(a.room) - capacity(b.room) || a.room[0]!.roomName.localeCompare(b.room[0]!.roomName, 'it', { numeric: true }));
+    .sort((a, b) => capacity(a.room) - capacity(b.room) || a.room[0]!.roomName.localeCompare(b.room[0]!.roomName, 'it', { numeric: true }));
   if (single[0]) return single[0].chosen;
   const largest = [...roomList].sort((a, b) => capacity(b) - capacity(a));
   for (let n = 2; n <= largest.length; n += 1) {
@@ -113,7 +110,6 @@ export function matchPlaces(ctx: Ctx, input: MatchInput): Match[] {
   if (to !== null && to <= from) throw new DomainError('INVALID_PERIOD', { to: ['errors.INVALID_PERIOD'] });
   const group = groupOf(db, input, from);
   const { needs } = group;
-  // An open request is matched on its first night; what is booked later only lowers a place's rank.
   const end = to ?? addDays(from, 1);
   const children = needs.childrenAges.length > 0 || group.minors;
   const under3 = needs.childrenAges.filter((age) => age < 3).length;
@@ -148,25 +144,27 @@ export function matchPlaces(ctx: Ctx, input: MatchInput): Match[] {
     ))
     .all();
 
-  // One pass over what touches any night from `from` on: busy inside the range, or (open request) later.
+  // An admission always starts an OPEN placement (stays.admit), which the stays service refuses on a place
+  // booked, out of service or ending on ANY later night: such a place is not offered, whatever the range.
+  // `end` only bounds the active-period filter above.
   const busy = new Set<number>();
-  const later = new Set<number>();
-  const mark = (placeId: number, start: string) => (start < end ? busy : later).add(placeId);
-  db.select({ placeId: placements.placeId, start: placements.startDate })
+  const mark = (placeId: number) => busy.add(placeId);
+  const candidatePlaces = placeRows.map((p) => p.placeId);
+  db.select({ placeId: placements.placeId })
     .from(placements)
-    .where(and(or(isNull(placements.endDate), gt(placements.endDate, from)), or(isNull(placements.endDate), gt(placements.endDate, placements.startDate))))
+    .where(and(inArray(placements.placeId, candidatePlaces), or(isNull(placements.endDate), gt(placements.endDate, from)), or(isNull(placements.endDate), gt(placements.endDate, placements.startDate))))
     .all()
-    .forEach((p) => mark(p.placeId, p.start));
-  db.select({ placeId: placeOutOfService.placeId, start: placeOutOfService.fromDate })
+    .forEach((p) => mark(p.placeId));
+  db.select({ placeId: placeOutOfService.placeId })
     .from(placeOutOfService)
-    .where(and(or(isNull(placeOutOfService.toDate), gt(placeOutOfService.toDate, from)), or(isNull(placeOutOfService.toDate), gt(placeOutOfService.toDate, placeOutOfService.fromDate))))
+    .where(and(inArray(placeOutOfService.placeId, candidatePlaces), or(isNull(placeOutOfService.toDate), gt(placeOutOfService.toDate, from)), or(isNull(placeOutOfService.toDate), gt(placeOutOfService.toDate, placeOutOfService.fromDate))))
     .all()
-    .forEach((o) => mark(o.placeId, o.start));
+    .forEach((o) => mark(o.placeId));
 
   const freeByStructure = new Map<number, FreePlace[]>();
   for (const p of placeRows) {
-    if (busy.has(p.placeId)) continue;
-    const free: FreePlace = { placeId: p.placeId, label: p.label, roomId: p.roomId, roomName: p.roomName, kind: p.kind, later: to === null && (later.has(p.placeId) || p.activeTo !== null) };
+    if (busy.has(p.placeId) || p.activeTo !== null) continue;
+    const free: FreePlace = { placeId: p.placeId, label: p.label, roomId: p.roomId, roomName: p.roomName, kind: p.kind };
     freeByStructure.set(p.structureId, [...(freeByStructure.get(p.structureId) ?? []), free]);
   }
 
@@ -197,10 +195,6 @@ export function matchPlaces(ctx: Ctx, input: MatchInput): Match[] {
     const spare = free.length - needs.people;
     score += Math.min(spare, 5) * 2;
     reasons.push(spare > 0 ? 'match.spareCapacity' : 'match.lastPlaces');
-    if (chosen.some((p) => p.later)) {
-      score -= 15;
-      reasons.push('match.futureBooking');
-    }
     if (needs.womenOnly) reasons.push('match.womenOnly');
     if (children) reasons.push('match.childrenAllowed');
     if (needs.accessibility) reasons.push('match.accessible');

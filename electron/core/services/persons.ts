@@ -10,6 +10,7 @@ import { auditEvents, consents, nameReveals, persons, placements, places, rooms,
 import { write, type Ctx } from './context';
 import { householdIdOfPerson, householdOf } from './households';
 import { referralsOf } from './referrals';
+import { guestRuleProblem } from './guest-rules';
 
 export type PersonInput = z.output<typeof personFieldsSchema>;
 type PersonRecord = typeof persons.$inferSelect;
@@ -74,6 +75,22 @@ export function findDuplicates(db: Reader, query: DuplicateQuery): Duplicate[] {
   }));
 }
 
+/**
+ * The duplicate check as the form calls it. A restricted person matched by name and birth date or by fiscal
+ * code is returned by code only, so the desk does not register her twice; since that confirms she is in the
+ * register, each such match is written to the audit log (who looked, which record), like a reveal.
+ */
+export function checkDuplicates(ctx: Ctx, query: DuplicateQuery): Duplicate[] {
+  const found = findDuplicates(ctx.db, query);
+  const restricted = found.filter((d) => d.displayName === null);
+  if (restricted.length > 0) {
+    write(ctx, (_tx, audit) => {
+      for (const d of restricted) audit({ action: 'person.duplicateMatch', entity: 'person', recordId: d.id, fields: [d.reason] });
+    });
+  }
+  return found;
+}
+
 /** Stored columns of the form's fields (birth year follows the birth date when only the date is given). */
 function columnsOf(fields: PersonInput) {
   return {
@@ -125,12 +142,30 @@ export function createPerson(ctx: Ctx, fields: PersonInput, acknowledgeDuplicate
 
 const isBlank = (value: unknown) => value === null || value === false || value === '[]';
 
+/** Fields hidden while a person is restricted: changing them needs the names shown (with a reason) first. */
+const HIDDEN_FIELDS: (keyof PersonColumns)[] = ['displayName', 'givenNames', 'familyNames', 'fiscalCode'];
+const REVEAL_VALID_MS = 30 * 60_000;
+
 export function updatePerson(ctx: Ctx, id: number, fields: PersonInput): { id: number; code: string } {
   return write(ctx, (tx, audit) => {
     const before = findPerson(tx, id);
     const columns = columnsOf(fields);
     const changed = (Object.keys(columns) as (keyof PersonColumns)[]).filter((k) => columns[k] !== before[k]);
     if (changed.length === 0) return { id, code: before.code };
+    if (before.restricted) {
+      // The renderer is untrusted: lifting the restriction is for admins and coordinators, and the hidden
+      // fields can only be rewritten by someone who has just shown them (with a reason, audited).
+      if (!columns.restricted && ctx.user.role === 'operator') throw new DomainError('FORBIDDEN', { restricted: ['errors.FORBIDDEN'] });
+      const since = new Date(ctx.now.getTime() - REVEAL_VALID_MS).toISOString();
+      const revealed = tx.select({ id: nameReveals.id }).from(nameReveals)
+        .where(and(eq(nameReveals.personId, id), eq(nameReveals.userId, ctx.user.id), sql`${nameReveals.at} >= ${since}`)).get();
+      const hidden = changed.filter((k) => HIDDEN_FIELDS.includes(k));
+      if (hidden.length > 0 && !revealed) throw new DomainError('FORBIDDEN', { [hidden[0]!]: ['errors.FORBIDDEN'] });
+    }
+    if (changed.some((k) => k === 'gender' || k === 'birthDate' || k === 'birthYear')) {
+      const problem = guestRuleProblem(tx, ctx.today, { personId: id, person: { gender: columns.gender, birthDate: columns.birthDate, birthYear: columns.birthYear } });
+      if (problem) throw new DomainError(problem, { gender: [`errors.${problem}`] });
+    }
     tx.update(persons)
       .set({ ...columns, searchText: searchTextOf(fields, before.code), nameKey: nameKeyOf(fields) })
       .where(eq(persons.id, id))

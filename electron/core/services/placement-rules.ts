@@ -49,6 +49,14 @@ export const isMinorOn = (person: PersonFacts, date: string) => {
   return age !== null && age < 18;
 };
 
+/** For the children rule: could the person still be under 18? With only an estimated birth year the
+ * youngest possible age counts (born late in that year), so a possibly-17-year-old is not let into a
+ * structure that hosts no minors. An unknown age does not make a minor. */
+export const couldBeMinorOn = (person: PersonFacts, date: string) => {
+  if (person.birthDate || person.birthYear === null) return isMinorOn(person, date);
+  return Number(date.slice(0, 4)) - person.birthYear - 1 < 18;
+};
+
 /** Only a recorded 'male' counts as a man: non-binary and unknown genders are not turned away by women-only flags. */
 export const isAdultManOn = (person: PersonFacts, date: string) => person.gender === 'male' && !isMinorOn(person, date);
 
@@ -73,7 +81,7 @@ export function placementProblem(args: { period: Period; stay: Period; place: Pl
   if (!lies(period, stay)) return 'PLACEMENT_OUTSIDE_STAY';
   if (!lies(period, { from: place.activeFrom, to: place.activeTo })) return 'PLACE_NOT_ACTIVE';
   if (place.womenOnly && isAdultManOn(person, period.from)) return 'WOMEN_ONLY_STRUCTURE';
-  if (!place.childrenAllowed && isMinorOn(person, period.from)) return 'CHILDREN_NOT_ALLOWED';
+  if (!place.childrenAllowed && couldBeMinorOn(person, period.from)) return 'CHILDREN_NOT_ALLOWED';
   return null;
 }
 

@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/errors';
 import type { Partner, StructureDetail, StructureSummary, placesChannels } from '../../shared/channels/places';
 import type { Db } from '../db/connection';
 import { partners, placeOutOfService, placements, places, rooms, structures } from '../db/schema';
+import { guestRuleProblem } from './guest-rules';
 import { write, type Ctx } from './context';
 
 type Input<C extends keyof typeof placesChannels> = z.output<(typeof placesChannels)[C]['input']>;
@@ -190,6 +191,10 @@ export function saveStructure(ctx: Ctx, input: Input<'structures.save'>): Struct
     const before = tx.select().from(structures).where(eq(structures.id, input.id)).get();
     if (!before) throw notFound();
     if (before.active && !values.active) refuseIfPlacedFromToday(tx, ctx, eq(rooms.structureId, input.id));
+    if ((values.womenOnly && !before.womenOnly) || (!values.childrenAllowed && before.childrenAllowed)) {
+      const problem = guestRuleProblem(tx, ctx.today, { structureId: input.id, flags: { womenOnly: values.womenOnly, childrenAllowed: values.childrenAllowed } });
+      if (problem) throw new DomainError(problem, { [problem === 'WOMEN_ONLY_STRUCTURE' ? 'womenOnly' : 'childrenAllowed']: [`errors.${problem}`] });
+    }
     const fields = changedFields(before, values);
     if (fields.length > 0) {
       tx.update(structures).set(values).where(eq(structures.id, input.id)).run();
