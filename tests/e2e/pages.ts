@@ -1,5 +1,5 @@
 // Page objects: one per screen, named by what a user sees (Italian, the default language).
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 export class SetupPage {
@@ -99,5 +99,228 @@ export class UsersPage {
     await this.page.getByLabel('Ripeti la prima passphrase').fill(user.passphrase);
     await this.page.getByRole('button', { name: 'Aggiungi utente' }).click();
     await expect(this.page.getByTestId(`user-row-${user.username}`)).toBeVisible({ timeout: 30_000 });
+  }
+}
+
+// ——— The daily register (issue 3): dates, structures, persons, referrals, admission, bed board, stays.
+
+/** Today in Rome, the register's calendar, as 'YYYY-MM-DD'. */
+export function romeToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy', as dates are typed and shown. */
+export function italianDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** Types a date into a date field the way staff do (dd/mm/yyyy, then Tab to leave the field). */
+export async function typeDate(field: Locator, iso: string) {
+  await field.fill(italianDate(iso));
+  await field.press('Tab');
+  await expect(field).toHaveValue(italianDate(iso));
+  // The field settles its value on blur; give React one tick to hand it to the form.
+  await field.page().waitForTimeout(50);
+}
+
+/** Chooses an option of a native select by (part of) its visible text. */
+export async function selectByText(select: Locator, text: string | RegExp) {
+  const option = select.locator('option').filter({ hasText: text }).first();
+  await expect(option).toBeAttached();
+  await select.selectOption((await option.getAttribute('value'))!);
+}
+
+export class StructuresPage {
+  constructor(private readonly page: Page) {}
+  /** Nuova struttura with a managing partner added on the spot; ends on the new structure's page. */
+  async create(structure: { name: string; type: string; partner: string; address?: string }) {
+    await new ShellPage(this.page).open('Strutture');
+    await this.page.getByTestId('structure-new').click();
+    const form = this.page.getByTestId('structure-form');
+    await form.getByTestId('structure-name').fill(structure.name);
+    await form.getByTestId('structure-type').click();
+    await this.page.getByRole('option', { name: structure.type, exact: true }).click();
+    await form.getByTestId('partner-new').click();
+    await form.getByTestId('partner-name').fill(structure.partner);
+    await form.getByTestId('partner-save').click();
+    await expect(form.getByTestId('structure-partner')).toHaveValue(structure.partner);
+    if (structure.address) await form.getByTestId('structure-address').fill(structure.address);
+    await form.getByTestId('structure-submit').click();
+    await expect(this.page.getByTestId('structure-title')).toHaveText(structure.name);
+    return new StructurePage(this.page);
+  }
+}
+
+export class StructurePage {
+  constructor(private readonly page: Page) {}
+  room(name: string) {
+    return this.page.getByTestId('room').and(this.page.locator(`[data-room-name="${name}"]`));
+  }
+  async addRoom(name: string) {
+    await this.page.getByTestId('room-add').click();
+    await this.page.getByTestId('room-name').fill(name);
+    await this.page.getByTestId('dialog-submit').click();
+    await expect(this.room(name)).toBeVisible();
+  }
+  /** A bed in the room, active from today unless told otherwise. */
+  async addPlace(roomName: string, label: string, options: { activeFrom?: string } = {}) {
+    const room = this.room(roomName);
+    await room.getByTestId('place-add').click();
+    const form = this.page.getByTestId('place-form');
+    await form.getByTestId('place-label').fill(label);
+    if (options.activeFrom) await typeDate(form.getByLabel('Attivo dal'), options.activeFrom);
+    await this.page.getByTestId('dialog-submit').click();
+    await expect(room.locator(`[data-testid="place"][data-place-label="${label}"]`)).toBeVisible();
+  }
+}
+
+export class NewPersonPage {
+  constructor(private readonly page: Page) {}
+  /** Persone → Nuova persona → the person's page; returns the person's register code. */
+  async register(person: { name: string; birthDate: string; gender: 'Donna' | 'Uomo' }): Promise<string> {
+    await new ShellPage(this.page).open('Persone');
+    await this.page.getByTestId('person-new').click();
+    const form = this.page.getByTestId('person-form');
+    await form.getByLabel('Nome o alias').fill(person.name);
+    await form.getByRole('radio', { name: person.gender, exact: true }).check();
+    await typeDate(form.getByLabel('Data di nascita'), person.birthDate);
+    await expect(form.getByLabel('Anno di nascita')).toHaveValue(person.birthDate.slice(0, 4));
+    await form.getByTestId('person-submit').click();
+    await expect(this.page.getByTestId('person-name')).toContainText(person.name);
+    return (await this.page.getByTestId('person-code').innerText()).trim();
+  }
+}
+
+export class PersonPage {
+  constructor(private readonly page: Page) {}
+  async expectShown(name: string) {
+    await expect(this.page.getByTestId('person-name')).toContainText(name);
+  }
+  async createHousehold() {
+    const household = this.page.getByTestId('household');
+    await household.getByTestId('household-create').click();
+    await expect(household.getByTestId('household-member')).toHaveCount(1);
+  }
+  async addToHousehold(name: string, relationship: string) {
+    const household = this.page.getByTestId('household');
+    const before = await household.getByTestId('household-member').count();
+    await household.getByTestId('household-pick').fill(name);
+    await this.page.getByRole('option', { name: new RegExp(`· ${name}$`) }).click();
+    await household.getByTestId('household-relationship').click();
+    await this.page.getByRole('option', { name: relationship, exact: true }).click();
+    await household.getByTestId('household-add').click();
+    await expect(household.getByTestId('household-member')).toHaveCount(before + 1);
+    await expect(household.getByTestId('household-member').filter({ hasText: name })).toContainText(relationship);
+  }
+  /** Opens another member's page from the household table. */
+  async openMember(code: string) {
+    await this.page.getByTestId('household').getByRole('button', { name: code, exact: true }).click();
+  }
+  openStay() {
+    return this.page.getByTestId('stays').locator('[data-testid="stay"][data-open="true"]');
+  }
+  async transfer(options: { date: string; structure: string; place: string }) {
+    await this.openStay().getByTestId('stay-transfer').click();
+    const form = this.page.getByTestId('transfer-form');
+    await typeDate(form.getByLabel('Data del trasferimento'), options.date);
+    await selectByText(form.getByLabel('Nuova struttura'), options.structure);
+    await selectByText(form.getByLabel('Nuovo posto'), options.place);
+    await form.getByRole('button', { name: 'Trasferisci' }).click();
+    await expect(form).toHaveCount(0);
+  }
+  async extend(options: { newPlannedEnd: string; grantedBy: string }) {
+    await this.openStay().getByTestId('stay-extend').click();
+    const form = this.page.getByTestId('extend-form');
+    await typeDate(form.getByLabel('Nuova fine prevista'), options.newPlannedEnd);
+    await form.getByLabel('Concessa da').fill(options.grantedBy);
+    await form.getByRole('button', { name: 'Registra la proroga' }).click();
+    await expect(form).toHaveCount(0);
+  }
+  /** Dimissione, with the household members named (by alias) discharged together. */
+  async discharge(options: { exitDate: string; reason: string; destination?: string; together?: string[] }) {
+    await this.openStay().getByTestId('stay-discharge').click();
+    const form = this.page.getByTestId('discharge-form');
+    await typeDate(form.getByLabel('Data di uscita'), options.exitDate);
+    await form.getByLabel('Motivo di uscita').selectOption({ label: options.reason });
+    if (options.destination) await form.getByLabel('Destinazione').fill(options.destination);
+    for (const name of options.together ?? []) await form.getByRole('checkbox', { name: new RegExp(`^${name} \\(`) }).check();
+    await form.getByRole('button', { name: 'Conferma la dimissione' }).click();
+    await expect(form).toHaveCount(0);
+  }
+}
+
+export class ReferralsPage {
+  constructor(private readonly page: Page) {}
+  /** Segnalazioni → Nuova segnalazione about a registered person (their household comes along); the match panel opens. */
+  async create(referral: { receivedOn?: string; source: string; personName: string; expectLinked?: RegExp }) {
+    await new ShellPage(this.page).open('Segnalazioni');
+    await this.page.getByRole('button', { name: 'Nuova segnalazione' }).click();
+    const form = this.page.getByTestId('referral-form');
+    if (referral.receivedOn) await typeDate(form.getByLabel('Ricevuta il'), referral.receivedOn);
+    await form.getByLabel('Inviata da').selectOption({ label: referral.source });
+    await form.getByTestId('person-search').fill(referral.personName);
+    await form.getByTestId('person-search-result').filter({ hasText: referral.personName }).click();
+    await expect(form.getByTestId('referral-linked-person')).toContainText(referral.expectLinked ?? referral.personName);
+    await form.getByRole('button', { name: 'Registra la segnalazione' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(this.page.getByTestId('match-panel')).toBeVisible();
+  }
+  /** In the match panel: search the nights wanted again, then "Accogli qui" for the structure; ends on the admission. */
+  async admitHere(structure: string, nights?: { from: string; to?: string }) {
+    const panel = this.page.getByTestId('match-panel');
+    if (nights) {
+      await typeDate(panel.getByRole('textbox', { name: 'Dal', exact: true }), nights.from);
+      if (nights.to) await typeDate(panel.getByLabel('Al (facoltativo)'), nights.to);
+      await panel.getByRole('button', { name: 'Cerca di nuovo' }).click();
+    }
+    await expect(panel.getByTestId('match-result').filter({ hasText: structure })).toBeVisible();
+    await panel.getByRole('button', { name: `Accogli qui: ${structure}` }).click();
+    await expect(this.page.getByTestId('admission-form')).toBeVisible();
+  }
+}
+
+export class AdmissionPage {
+  constructor(private readonly page: Page) {}
+  member(name: string) {
+    return this.page.getByTestId('admission-member').filter({ hasText: name });
+  }
+  async addPerson(name: string) {
+    const form = this.page.getByTestId('admission-form');
+    await form.getByTestId('person-search').fill(name);
+    await form.getByTestId('person-search-result').filter({ hasText: name }).click();
+    await expect(this.member(name)).toBeVisible();
+  }
+  async setPlannedEnd(iso: string) {
+    await typeDate(this.page.getByTestId('admission-form').getByLabel('Fine prevista'), iso);
+  }
+  async confirm() {
+    await this.page.getByTestId('admission-submit').click();
+  }
+}
+
+export class BoardPage {
+  constructor(private readonly page: Page) {}
+  async open() {
+    await new ShellPage(this.page).open('Tabellone posti');
+    await expect(this.page.getByTestId('board-grid')).toBeVisible();
+  }
+  /** A place's row, by its label and room (as the row is named: "Letto 1, Camera A, Casa …"). */
+  placeRow(label: string, room: string) {
+    return this.page.getByTestId('board-place-row').and(this.page.getByRole('listitem', { name: new RegExp(`^${label}, ${room}, `) }));
+  }
+  freeCell(label: string, room: string, date: string) {
+    return this.placeRow(label, room).locator(`[data-testid="board-free-cell"][data-date="${date}"]`);
+  }
+  bars(name: string) {
+    return this.page.getByTestId('board-bar').filter({ hasText: new RegExp(`^${name}$`) });
+  }
+  freeTonight() {
+    return this.page.getByTestId('board-free-tonight');
   }
 }
