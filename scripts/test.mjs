@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, unit + integration tests (vitest), end-to-end tests (Playwright),
+// `npm test`: type-check, build, Electronegativity, unit + integration tests (vitest), end-to-end tests (Playwright),
 // then one summary line `N passed, N failed` (also written to reports/summary.txt for CI).
 // Reports live in reports/, not test-results/ (Playwright empties that folder when it starts).
 import { spawnSync } from 'node:child_process';
@@ -40,12 +40,19 @@ const built = run('build', 'node', ['scripts/build.mjs']);
 if (built) passed += 1;
 else failed += 1;
 
-// 3. Unit and integration tests.
+// 3. Electronegativity over the Electron code and the built renderer, offline: one check
+// (scripts/electronegativity.mjs says what fails it; reports/electronegativity.{json,sarif}).
+rmSync('reports/electronegativity.json', { force: true });
+const scanned = built && run('electronegativity', 'node', ['scripts/electronegativity.mjs']);
+if (scanned && existsSync('reports/electronegativity.json') && JSON.parse(readFileSync('reports/electronegativity.json', 'utf8')).ok === true) passed += 1;
+else failed += 1;
+
+// 4. Unit and integration tests.
 rmSync('reports/vitest.json', { force: true });
 run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 if (!countVitest('reports/vitest.json')) failed += 1;
 
-// 4. End-to-end tests against the browser host.
+// 5. End-to-end tests against the browser host.
 rmSync('reports/playwright.json', { force: true });
 if (built) {
   run('end-to-end', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json' });

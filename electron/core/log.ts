@@ -5,7 +5,8 @@ export interface LogSink {
   write(level: LogLevel, area: string, message: string): void;
 }
 
-let sink: LogSink = {
+/** The console, for development runs (tests silence it with APPRODO_QUIET_LOG). */
+export const consoleSink: LogSink = {
   write(level, area, message) {
     if (process.env.APPRODO_QUIET_LOG) return;
     const line = `${new Date().toISOString()} ${level} [${area}] ${message}`;
@@ -13,6 +14,8 @@ let sink: LogSink = {
     else console.log(line);
   },
 };
+
+let sink: LogSink = consoleSink;
 
 export function setLogSink(next: LogSink): void {
   sink = next;

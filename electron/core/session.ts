@@ -6,7 +6,8 @@ import type { SessionState, SessionUser } from '../shared/contract';
 import type { Connection } from './db/connection';
 import { users } from './db/schema';
 import { getSetting } from './settings';
-import { createRegister, DEFAULT_AUTO_LOCK_MINUTES, openRegister, registerExists, type Credential, type NewAdmin, type OpenedRegister, type RegisterPaths } from './register';
+import { createRegister, DEFAULT_AUTO_LOCK_MINUTES, registerExists, type Credential, type NewAdmin, type OpenedRegister, type RegisterPaths } from './register';
+import { openChecked } from './backup/damage';
 import { normaliseRecoveryKey, groupsOf } from './keys/recovery';
 import type { SlotFile } from './keys/slots';
 import { randomInt } from 'node:crypto';
@@ -57,6 +58,8 @@ export class Session {
   private epoch = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lockListeners = new Set<() => void>();
+  private readonly openListeners = new Set<(open: OpenSession) => void>();
+  private readonly closeListeners = new Set<(open: OpenSession) => void>();
 
   constructor(readonly options: SessionOptions) {}
 
@@ -125,6 +128,19 @@ export class Session {
     return () => this.lockListeners.delete(listener);
   }
 
+  /** Runs once a register is open for a user (after creation or unlock). */
+  onOpen(listener: (open: OpenSession) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
+  /** Runs while locking, just before the database closes (the key is still there): the backup on lock and quit.
+   * Synchronous; a failing listener is logged and never stops the lock. */
+  beforeClose(listener: (open: OpenSession) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
   async create(admin: NewAdmin, kind: RegisterKind = 'real'): Promise<void> {
     return this.serial(async () => {
       if (this.current) throw new DomainError('REGISTER_EXISTS');
@@ -148,7 +164,8 @@ export class Session {
       const secret = credential.kind === 'recovery' ? normaliseRecoveryKey(credential.secret) : credential.secret;
       let opened: OpenedRegister;
       try {
-        opened = await openRegister(this.paths, this.options.migrationsFolder, { ...credential, secret });
+        // Also checks the cipher's page authentication and quarantines a damaged register (backup/damage.ts).
+        opened = await openChecked(this.paths, this.options.migrationsFolder, { ...credential, secret });
       } catch (error) {
         if (error instanceof DomainError && (error.code === 'WRONG_CREDENTIALS' || error.code === 'REGISTER_DAMAGED')) {
           this.failures.set(throttleKey, failures + 1);
@@ -174,7 +191,7 @@ export class Session {
       opened.dataKey.fill(0);
       throw new DomainError('USER_NOT_FOUND');
     }
-    this.current = {
+    const current: OpenSession = {
       conn: opened.conn,
       dataKey: opened.dataKey,
       slots: opened.slots,
@@ -183,8 +200,16 @@ export class Session {
       recoveredWithKey: flags.recoveredWithKey,
       pendingRecovery: null,
     };
+    this.current = current;
     this.lastUsername = row.username;
     this.touch();
+    for (const listener of this.openListeners) {
+      try {
+        listener(current);
+      } catch {
+        log.error('session', 'an after-open task failed');
+      }
+    }
   }
 
   /** Keeps a freshly made recovery key in memory (only) until the user confirms it was written down. */
@@ -232,6 +257,13 @@ export class Session {
     const open = this.current;
     this.current = null;
     if (!open) return;
+    for (const listener of this.closeListeners) {
+      try {
+        if (open.conn.sqlite.open) listener(open);
+      } catch {
+        log.error('session', 'a before-close task failed; locking anyway');
+      }
+    }
     try {
       open.conn.sqlite.close();
     } finally {

@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { createAppCore } from '../core/app';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
-import { log } from '../core/log';
-import { errorBody, type Envelope } from '../shared/errors';
+import { consoleSink, log, setLogSink } from '../core/log';
+import { createFileLogSink, logsDirFor, teeSinks } from '../core/log-file';
+import { DomainError, errorBody, type Envelope } from '../shared/errors';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const TYPES: Record<string, string> = {
@@ -61,6 +62,9 @@ export async function startHost(options: HostOptions) {
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token, 'utf8');
   const core = createAppCore({ registerDir: options.registerDir, migrationsFolder: options.migrationsFolder, idleMsOverride: options.idleMsOverride });
+  // Another process holds this register folder (or it cannot be written): refuse to start rather than serve refusals.
+  const claimed = core.claim();
+  if (claimed) throw new DomainError(claimed);
   const root = resolve(options.rendererDir);
   let origin = '';
 
@@ -120,6 +124,8 @@ async function main() {
   // Register files, their WAL and the slot file are readable by this user only.
   process.umask(0o077);
   const registerDir = process.env.APPRODO_DATA_DIR ?? resolve('.approdo-dev/register');
+  setLogSink(teeSinks(consoleSink, createFileLogSink({ dir: logsDirFor(registerDir) })));
+  log.info('host', 'browser host starting');
   const idle = process.env.APPRODO_IDLE_LOCK_MS ? Number(process.env.APPRODO_IDLE_LOCK_MS) : undefined;
   const host = await startHost({
     registerDir,
@@ -128,12 +134,27 @@ async function main() {
     port: process.env.APPRODO_PORT ? Number(process.env.APPRODO_PORT) : 5174,
     idleMsOverride: idle && idle > 0 ? idle : undefined,
   });
-  // One machine-readable line for tests, then a human one.
-  console.log(`APPRODO_HOST_URL=${host.url}`);
-  console.log(`Approdo browser host (development and tests only): open ${host.url}  — register: ${registerDir}`);
+  // Before the URL is printed: whoever reads it may stop the host at once, and must find it ready to close.
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // One machine-readable line for tests, then a human one.
+  console.log(`APPRODO_HOST_URL=${host.url}`);
+  console.log(`Approdo browser host (development and tests only): open ${host.url}  — register: ${registerDir}`);
 }
 
-if (require.main === module) void main();
+const STARTUP_REFUSALS: Record<string, string> = {
+  REGISTER_IN_USE: 'is already in use by another Approdo process; close that one first',
+  READ_ONLY: 'cannot be written (read-only or missing permissions)',
+  DISK_FULL: 'is on a full disk',
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    // One clear line, then exit 1: a refusal is not a crash, so no stack trace.
+    const reason = error instanceof DomainError ? STARTUP_REFUSALS[error.code] : undefined;
+    const dir = process.env.APPRODO_DATA_DIR ?? resolve('.approdo-dev/register');
+    console.error(reason ? `Approdo browser host not started: the register folder ${dir} ${reason}.` : `Approdo browser host failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -9,6 +9,8 @@ import {
 import { placesChannels } from './channels/places';
 import { peopleChannels } from './channels/people';
 import { staysChannels } from './channels/stays';
+import { backupChannels } from './channels/backup';
+import { privacyChannels } from './channels/privacy';
 
 export * from './schema-kit';
 
@@ -200,6 +202,8 @@ export const contract = {
   ...placesChannels,
   ...peopleChannels,
   ...staysChannels,
+  ...backupChannels,
+  ...privacyChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -41,6 +41,21 @@ export const ERROR_CODES = [
   'POSSIBLE_DUPLICATE',
   'PERSON_IN_OTHER_HOUSEHOLD',
   'REFERRAL_CLOSED',
+  // Backups and restore
+  'BACKUP_FOLDER_INVALID',
+  'BACKUP_FOLDER_NOT_WRITABLE',
+  'BACKUP_NO_SPACE',
+  'BACKUP_FAILED',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_INVALID',
+  'RESTORE_FAILED',
+  // Faults of the disk and the folder under the register
+  'DISK_FULL',
+  'READ_ONLY',
+  'REGISTER_IN_USE',
+  // Privacy duties
+  'PERSON_STAY_OPEN',
+  'RETENTION_NOT_DUE',
   'INTERNAL',
 ] as const;
 

@@ -38,7 +38,8 @@ export async function startHost(options: { idleMs?: number; dir?: string } = {})
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      // The register folder and what the app keeps beside it (logs, backups, quarantine, demo register).
+      if (!options.dir) for (const path of [dir, `${dir}-logs`, `${dir}-backups`, `${dir}-quarantine`, `${dir}-demo`]) rmSync(path, { recursive: true, force: true });
     },
   };
 }

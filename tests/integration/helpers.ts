@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createAppCore, type AppCore } from '../../electron/core/app';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/shared/contract';
 import type { ErrorBody } from '../../electron/shared/errors';
@@ -20,8 +20,13 @@ export function tempDir(): string {
   return dir;
 }
 
+/** Removes the temp folders and what the app kept beside them (`<dir>-backups`, `-logs`, `-quarantine`, `-demo`…). */
 export function cleanupDirs(): void {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+    const parent = dirname(dir);
+    for (const name of readdirSync(parent)) if (name.startsWith(`${basename(dir)}-`)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 export function core(registerDir: string, options: Partial<Parameters<typeof createAppCore>[0]> = {}): AppCore {
@@ -75,10 +80,11 @@ export function copyOf(template: Template): string {
 
 export const login = (app: AppCore, username: string, passphrase: string) => call(app, 'session.login', { username, passphrase });
 
-/** sha256 of every file in the folder, by name: proves that nothing was written. */
+/** sha256 of every register file in the folder, by name: proves that nothing was written. The instance
+ * lock (`approdo.lock`, pid and token of the process holding the folder) is not register data. */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) out[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+  for (const name of readdirSync(dir).sort().filter((n) => n !== 'approdo.lock')) out[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
   return out;
 }
 

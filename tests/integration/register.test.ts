@@ -200,6 +200,7 @@ describe('migrations', () => {
     const app = core(dir, { migrationsFolder: folder });
     expect((await refusal(app, 'session.login', { username: ADMIN.username, passphrase: ADMIN.passphrase })).code).toBe('INTERNAL');
     expect(snapshot(dir)).toEqual(before);
+    app.shutdown(); // releases the folder: one process, one core per register
     const ok = core(dir);
     await login(ok, ADMIN.username, ADMIN.passphrase);
     expect(ok.session.current!.conn.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`).get()).toEqual({ n: 0 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { getConfig } from 'app-builder-lib/out/util/config/load';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { PlatformPackager } from 'app-builder-lib';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
 
@@ -24,6 +26,7 @@ const PREBUILD_FILES = [
 const OWN_PREFIXES = { linux: ['linux-', 'linuxmusl-'], win: ['win32-'], mac: ['darwin-'] } as const;
 
 let config: Configuration;
+type FuseWire = (fuses: NonNullable<Configuration['electronFuses']>) => Promise<{ version: FuseVersion } & Partial<Record<FuseV1Options, boolean>>>;
 
 beforeAll(async () => {
   const loaded = await getConfig<Configuration>({
@@ -114,6 +117,22 @@ describe('electron-builder.yml', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('turns those options into the fuse wire electron-builder writes into the packaged binary', async () => {
+    // The same conversion electron-builder runs after packing, right before signing (private in its types only).
+    const packager = PlatformPackager.prototype as unknown as { generateFuseConfig: FuseWire };
+    const wire = await packager.generateFuseConfig.call(null, config.electronFuses!);
+    expect(wire.version).toBe(FuseVersion.V1);
+    expect(wire[FuseV1Options.RunAsNode], 'ELECTRON_RUN_AS_NODE').toBe(false);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable], 'NODE_OPTIONS').toBe(false);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments], '--inspect arguments').toBe(false);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation], 'asar integrity').toBe(true);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar], 'app only from the asar').toBe(true);
+    expect(wire[FuseV1Options.EnableCookieEncryption], 'cookie encryption').toBe(true);
+    // No hook that could re-flip or skip them after packing.
+    expect(config.afterPack).toBeUndefined();
+    expect(config.afterSign).toBeUndefined();
   });
 
   it('builds AppImage and deb on Linux, an NSIS installer on Windows and a dmg on macOS', () => {

@@ -280,3 +280,18 @@ export const dateCorrections = sqliteTable(
   },
   (t) => [index('date_corrections_record').on(t.entity, t.recordId)],
 );
+
+/** Each anonymisation of a person (retention review or erasure on request): when, by whom, and for an
+ * erasure the reason given — never the erased content. The audit log keeps the fact and the field names. */
+export const personAnonymisations = sqliteTable(
+  'person_anonymisations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    kind: text('kind', { enum: ['retention', 'erasure'] }).notNull(),
+    reason: text('reason'),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('person_anonymisations_person').on(t.personId, t.at)],
+);

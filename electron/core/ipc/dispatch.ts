@@ -6,6 +6,7 @@ import { DomainError, errorBody, type Envelope, type FieldErrors } from '../../s
 import type { Session } from '../session';
 import type { Handlers } from './handlers';
 import { log } from '../log';
+import { storageFault } from '../storage-faults';
 
 export interface SenderInfo {
   /** Whether the message comes from the app's own page (Electron) or carries the run's token (browser host). */
@@ -74,6 +75,12 @@ export function createDispatcher(session: Session, handlers: Handlers): Dispatch
       return { ok: true, value };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: errorBody(error.code, error.fieldErrors) };
+      // A full disk or a read-only folder: SQLite rolled the write back; the user can act on the message.
+      const fault = storageFault(error);
+      if (fault) {
+        log.error('ipc', `storage fault on ${channel}: ${fault}`);
+        return { ok: false, error: errorBody(fault) };
+      }
       // Never log payloads or messages that may carry register data: only the channel and the error's class.
       log.error('ipc', `handler failed on ${channel}: ${error instanceof Error ? error.name : typeof error}`);
       return { ok: false, error: errorBody('INTERNAL') };

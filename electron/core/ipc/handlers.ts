@@ -7,11 +7,13 @@ import { foundationHandlers } from './handlers-foundation';
 import { placesHandlers } from './handlers-places';
 import { peopleHandlers } from './handlers-people';
 import { staysHandlers } from './handlers-stays';
+import { backupHandlers } from './handlers-backup';
+import { privacyHandlers } from './handlers-privacy';
 
 export type Handler<C extends ChannelName> = (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 export type HandlersFor<K extends ChannelName> = { [C in K]: Handler<C> };
 export type Handlers = HandlersFor<ChannelName>;
 
 export function createHandlers(session: Session): Handlers {
-  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session) };
+  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session) };
 }

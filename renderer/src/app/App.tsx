@@ -25,7 +25,8 @@ type ShownKey = Pick<RecoveryKeyShown, 'groups' | 'confirmGroup'>;
 export function App() {
   const { t } = useTranslation();
   const [state, setState] = useState<SessionState | null>(null);
-  const [unreachable, setUnreachable] = useState(false);
+  /** Why the session state could not be read: a translation key (e.g. the register is in use elsewhere). */
+  const [unreachable, setUnreachable] = useState<string | null>(null);
   const [shownKey, setShownKey] = useState<ShownKey | null>(null);
   /** Only the last user's username survives a lock: it prefills the lock screen. */
   const [lastUsername, setLastUsername] = useState<string | null>(null);
@@ -53,9 +54,9 @@ export function App() {
   const refresh = useCallback(async () => {
     const result = await call('session.state', {});
     if (result.ok) {
-      setUnreachable(false);
+      setUnreachable(null);
       update(result.value);
-    } else if (!current.current) setUnreachable(true);
+    } else if (!current.current) setUnreachable(result.error.code === 'INTERNAL' ? 'app.unreachable' : result.error.messageKey);
   }, [update]);
 
   const lock = useCallback(async () => {
@@ -114,7 +115,7 @@ export function App() {
         {unreachable ? (
           <Stack align="center">
             <Alert color="red" role="alert">
-              {t('app.unreachable')}
+              {t(unreachable)}
             </Alert>
             <Button onClick={() => void refresh()}>{t('app.retry')}</Button>
           </Stack>

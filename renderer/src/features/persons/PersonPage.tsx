@@ -20,6 +20,7 @@ import { PersonReferrals } from './PersonReferrals';
 import { RevealNameModal } from './RevealNameModal';
 import { StaysSection } from './StaysSection';
 import { useHouseholdStays } from './use-household-stays';
+import { PersonPrivacyActions } from '../retention/PersonPrivacyActions';
 
 export function PersonPage({ route }: { route: Route }) {
   const personId = route.area === 'person' ? route.personId : 0;
@@ -155,6 +156,13 @@ export function PersonPage({ route }: { route: Route }) {
         }
       />
       {detail.audit && <PersonAudit rows={detail.audit} />}
+      <PersonPrivacyActions
+        detail={detail}
+        onErased={(code) => {
+          setNotice(t('privacy.erased', { code }));
+          person.reload();
+        }}
+      />
 
       {revealing && (
         <RevealNameModal

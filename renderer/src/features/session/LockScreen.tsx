@@ -2,14 +2,22 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
+import { useSession } from '../../app/session-context';
 import { LoginForm } from './LoginForm';
 
 export function LockScreen({ username, onAnotherUser }: { username: string; onAnotherUser: () => void }) {
   const { t } = useTranslation();
+  const session = useSession();
+  // A damaged register: the sign-in screen explains it and offers the restore.
+  const onRefused = (code: string) => {
+    if (code !== 'REGISTER_DAMAGED') return;
+    onAnotherUser();
+    void session.refresh();
+  };
   return (
     <AuthLayout title={t('lock.title')}>
       <Text>{t('lock.body')}</Text>
-      <LoginForm lockedUsername={username} submitLabel={t('lock.submit')} />
+      <LoginForm lockedUsername={username} submitLabel={t('lock.submit')} onRefused={onRefused} />
       <Group justify="flex-end">
         <Anchor component="button" type="button" size="sm" onClick={onAnotherUser}>
           {t('lock.anotherUser')}

@@ -15,9 +15,11 @@ interface Props {
   /** On the lock screen the username is the last user's, shown read-only. */
   lockedUsername?: string;
   submitLabel: string;
+  /** Told of every refusal, e.g. so the sign-in screen can offer a restore after REGISTER_DAMAGED. */
+  onRefused?: (code: string) => void;
 }
 
-export function LoginForm({ lockedUsername, submitLabel }: Props) {
+export function LoginForm({ lockedUsername, submitLabel, onRefused }: Props) {
   const { t } = useTranslation();
   const session = useSession();
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { username: lockedUsername ?? '', passphrase: '' } });
@@ -29,7 +31,10 @@ export function LoginForm({ lockedUsername, submitLabel }: Props) {
     setFormError(null);
     const result = await call('session.login', values);
     if (result.ok) session.update(result.value);
-    else handle(result.error);
+    else {
+      handle(result.error);
+      onRefused?.(result.error.code);
+    }
   });
 
   return (

@@ -11,6 +11,9 @@ import { FormAlert, useFieldError, useServerErrors } from '../../components/form
 import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
 import { RegisterSwitchLink } from '../../components/RegisterKind';
+import { useChannel } from '../../ipc/use-channel';
+import { DamageNotice } from '../backups/DamageNotice';
+import { RestoreForm } from '../backups/RestoreForm';
 
 const schema = contract['register.create'].input;
 
@@ -18,10 +21,20 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const session = useSession();
   const demo = session.state.registerKind === 'demo';
-  const [step, setStep] = useState<'welcome' | 'create'>(demo ? 'create' : 'welcome');
+  const [step, setStep] = useState<'welcome' | 'create' | 'restore'>(demo ? 'create' : 'welcome');
+  // A damaged register moved to quarantine also lands here: the offer says so and lists the backups.
+  const offer = useChannel('backup.offer', {}).value;
+  if (step === 'restore') {
+    return (
+      <AuthLayout title={t('backup.restoreTitle')} languageSwitch wide>
+        <RestoreForm backups={offer?.backups ?? []} replacesCurrent={false} onCancel={() => setStep('welcome')} />
+      </AuthLayout>
+    );
+  }
   if (step === 'welcome') {
     return (
       <AuthLayout title={t('setup.welcomeTitle')} languageSwitch>
+        {offer && <DamageNotice offer={offer} onRestore={() => setStep('restore')} />}
         <List spacing="sm">
           <List.Item>{t('setup.welcomeBody')}</List.Item>
           <List.Item>{t('setup.welcomeSecurity')}</List.Item>
@@ -29,9 +42,14 @@ export function SetupScreen() {
         </List>
         <Group justify="space-between">
           <RegisterSwitchLink />
-          <Button autoFocus onClick={() => setStep('create')}>
-            {t('setup.start')}
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" onClick={() => setStep('restore')} data-testid="setup-restore">
+              {t('backup.restoreFromBackup')}
+            </Button>
+            <Button autoFocus onClick={() => setStep('create')}>
+              {t('setup.start')}
+            </Button>
+          </Group>
         </Group>
       </AuthLayout>
     );

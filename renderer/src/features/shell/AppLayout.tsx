@@ -18,14 +18,19 @@ import { StructuresPage } from '../structures/StructuresPage';
 import { StructurePage } from '../structures/StructurePage';
 import { ReferralsPage } from '../referrals/ReferralsPage';
 import { AdmissionPage } from '../admission/AdmissionPage';
+import { BackupsPage } from '../backups/BackupsPage';
+import { RetentionPage } from '../retention/RetentionPage';
+import type { Role } from '../../../../electron/shared/contract';
 
 /** The navigation entries, in order; sub-pages highlight the entry they belong to. */
-const NAV: { area: Area; label: string; also: Area[] }[] = [
+const NAV: { area: Area; label: string; also: Area[]; roles?: Role[] }[] = [
   { area: 'today', label: 'shell.today', also: [] },
   { area: 'board', label: 'shell.board', also: ['admission'] },
   { area: 'persons', label: 'shell.persons', also: ['person', 'personNew'] },
   { area: 'referrals', label: 'shell.referrals', also: [] },
   { area: 'structures', label: 'shell.structures', also: ['structure'] },
+  { area: 'backups', label: 'shell.backups', also: [] },
+  { area: 'retention', label: 'shell.retention', also: [], roles: ['admin', 'coordinator'] },
   { area: 'home', label: 'shell.home', also: [] },
   { area: 'settings', label: 'shell.settings', also: [] },
 ];
@@ -43,6 +48,8 @@ function pageFor(route: Route) {
     case 'structure': return <StructurePage key={route.structureId} route={route} />;
     case 'referrals': return <ReferralsPage route={route} />;
     case 'admission': return <AdmissionPage route={route} />;
+    case 'backups': return <BackupsPage route={route} />;
+    case 'retention': return <RetentionPage route={route} />;
   }
 }
 
@@ -86,7 +93,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')}>
-        {NAV.map((item) => {
+        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => {
           const current = route.area === item.area || item.also.includes(route.area);
           return (
             <NavLink

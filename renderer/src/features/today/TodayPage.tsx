@@ -11,6 +11,7 @@ import { useChannel } from '../../ipc/use-channel';
 import { queueOrder } from '../referrals/queue';
 import { formatWaiting, UrgencyBadge } from '../referrals/referral-labels';
 import { PersonRows, type CountRow } from './PersonRows';
+import { BackupStatus } from '../backups/BackupStatus';
 
 export function TodayPage({ route }: { route: Route }) {
   void route;
@@ -52,6 +53,7 @@ export function TodayPage({ route }: { route: Route }) {
         <div>
           <Title order={1}>{t('today.title')}</Title>
           <Text c="dimmed">{t('today.date', { date: formatDate(today, locale) })}</Text>
+          <BackupStatus />
         </div>
         <Group gap="sm">
           <Button variant="default" onClick={() => navigate({ area: 'board' })}>

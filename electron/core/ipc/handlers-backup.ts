@@ -1,0 +1,26 @@
+// Handlers of the backup channels (electron/shared/channels/backup.ts). Creating them also attaches the
+// safety net to the session (backups on lock, quit and daily; the page check after each unlock): the one
+// place every host (Electron shell, browser host, tests) builds its core through.
+import type { HandlersFor } from './handlers';
+import type { backupChannels } from '../../shared/channels/backup';
+import type { Session } from '../session';
+import { installSafetyNet } from '../backup/automatic';
+import { restoreBackup } from '../backup/restore';
+import * as backups from '../backup/service';
+
+export function backupHandlers(session: Session): HandlersFor<keyof typeof backupChannels> {
+  installSafetyNet(session);
+  return {
+    'backup.list': () => backups.backupsOverview(session),
+    'backup.run': () => backups.backUpNow(session),
+    'backup.toFolder': ({ folder }) => backups.backUpToFolder(session, folder),
+    'backup.status': () => backups.backupStatus(session),
+    'backup.offer': () => backups.recoveryOffer(session),
+    'backup.restore': async (input) => {
+      const credential = input.kind === 'recovery'
+        ? { kind: 'recovery' as const, secret: input.recoveryKey }
+        : { kind: 'passphrase' as const, username: input.username, secret: input.passphrase };
+      return { keptAside: await restoreBackup(session, input.file, credential) };
+    },
+  };
+}

@@ -1,0 +1,194 @@
+// The words of the subject-access PDF in Italian and English. The vocabulary labels repeat the renderer's
+// (renderer/src/i18n › vocab), which the main process cannot import; tests/integration/privacy.test.ts
+// checks that they stay the same.
+import type { Locale } from '../../shared/schema-kit';
+
+const it = {
+  title: 'I tuoi dati personali',
+  programme: 'Approdo – registro dei posti protetti e delle persone accolte (programma di inclusione dei cittadini stranieri, Città di Torino, LGNet3, FAMI)',
+  generated: 'Documento prodotto il {date}',
+  code: 'Codice della persona: {code}',
+  intro:
+    'Questo documento riporta tutti i dati che il registro Approdo conserva su di te: la scheda, il nucleo familiare, le accoglienze e i posti, le segnalazioni, i consensi e le operazioni registrate sui tuoi dati. Il personale compare con il suo ruolo.',
+  rightsTitle: 'I tuoi diritti',
+  rights: [
+    'Puoi chiedere di correggere i dati inesatti, di completarli, di limitarne l’uso o di cancellarli, e opporti al loro trattamento (artt. 16–21 del Regolamento UE 2016/679, GDPR).',
+    'Dopo l’uscita dal programma i dati che ti identificano sono conservati per {years} anni e poi resi anonimi; restano solo i dati che non ti identificano, per le statistiche del programma.',
+    'Per esercitare i tuoi diritti rivolgiti all’associazione che ti ha accolto. Se ritieni che i tuoi dati siano trattati in modo non corretto puoi presentare reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it).',
+  ],
+  transliterated: 'Alcuni caratteri sono scritti in forma semplificata; il file JSON allegato riporta la grafia esatta.',
+  sections: {
+    person: 'Scheda', household: 'Nucleo familiare', stays: 'Accoglienze e posti', referrals: 'Segnalazioni', consents: 'Consensi',
+    reveals: 'Consultazioni del nome', corrections: 'Correzioni di date', anonymisations: 'Anonimizzazioni e cancellazioni', audit: 'Operazioni registrate',
+  },
+  fields: {
+    code: 'Codice', displayName: 'Nome o alias', givenNames: 'Nome anagrafico', familyNames: 'Cognome anagrafico', gender: 'Genere',
+    birthDate: 'Data di nascita', birthYear: 'Anno di nascita', nationality: 'Nazionalità', languages: 'Lingue parlate',
+    permitType: 'Tipo di permesso di soggiorno', permitNumber: 'Numero del permesso', permitExpiry: 'Scadenza del permesso',
+    fiscalCode: 'Codice fiscale', referralSource: 'Inviata/o da', vulnerabilities: 'Vulnerabilità', restricted: 'Persona riservata',
+    notes: 'Note', createdAt: 'Registrata il',
+    names: 'nome', entryDate: 'data di ingresso', exitDate: 'data di uscita', plannedEnd: 'fine prevista', exitReason: 'motivo dell’uscita',
+    destination: 'destinazione', startDate: 'inizio nel posto', endDate: 'fine nel posto', placeId: 'posto', withdrawnAt: 'revoca',
+    'stays.destination': 'destinazione', 'referrals.notes': 'note delle segnalazioni', 'nameReveals.reason': 'motivi delle consultazioni',
+    'dateCorrections.reason': 'motivi delle correzioni',
+  } as Record<string, string>,
+  yes: 'sì', no: 'no', none: 'Nessun dato.', you: 'tu',
+  relationship: 'Relazione', member: 'Componente',
+  stay: 'Accoglienza dal {from}', stayTo: ' al {to}', open: ' (in corso)',
+  plannedEnd: 'Fine prevista', exitReason: 'Motivo dell’uscita', destination: 'Destinazione', extension: 'Proroga al {date}, concessa da {by} il {at}',
+  placement: 'Posto: {structure} · {room} · {place}, dal {from}{to}', placementTo: ' al {to}',
+  referral: 'Segnalazione ricevuta il {at}', source: 'Inviante', people: 'Persone', urgency: 'Urgenza', outcome: 'Esito',
+  outcomeAt: 'Data dell’esito', declineReason: 'Motivo', referralNotes: 'Note',
+  consent: 'Consenso del {at} (testo {version}): {scope}', withdrawn: ' – revocato il {at}',
+  reveal: '{at} – {by}: {reason}', correction: '{at} – {by}: {field} da {old} a {new}. Motivo: {reason}',
+  anonymisation: { retention: '{at}: dati anonimizzati alla scadenza del periodo di conservazione', erasure: '{at}: dati cancellati su richiesta. Motivo: {reason}' },
+  event: '{at} – {by}: {action}', eventFields: ' ({fields})',
+  page: 'Pagina {n} di {total}',
+  roles: { admin: 'amministrazione', coordinator: 'coordinamento', operator: 'operatrice/operatore', system: 'sistema' } as Record<string, string>,
+  actions: {
+    'person.create': 'scheda creata', 'person.update': 'scheda modificata', 'person.reveal': 'nome mostrato',
+    'person.anonymise': 'dati anonimizzati', 'person.erase': 'dati cancellati su richiesta', 'person.subjectAccess': 'copia dei dati consegnata',
+    'stay.admit': 'ingresso registrato', 'stay.discharge': 'uscita registrata', 'stay.extend': 'accoglienza prorogata', 'stay.correctDate': 'data corretta',
+    'stay_extension.create': 'proroga registrata', 'placement.create': 'posto assegnato', 'placement.transfer': 'trasferimento',
+    'placement.close': 'posto lasciato', 'placement.correctDate': 'data corretta', 'consent.add': 'consenso registrato',
+    'consent.withdraw': 'consenso revocato', 'referral.create': 'segnalazione ricevuta', 'referral.placed': 'segnalazione accolta',
+    'referral.declined': 'segnalazione non accolta', 'referral.withdrawn': 'segnalazione ritirata', 'household.create': 'nucleo creato',
+    'household.member.add': 'componente aggiunto al nucleo', 'household.member.update': 'componente del nucleo aggiornato',
+    'household.member.remove': 'componente tolto dal nucleo',
+  } as Record<string, string>,
+  vocab: {
+    genders: { female: 'Donna', male: 'Uomo', nonbinary: 'Non binaria/o', unknown: 'Non indicato' },
+    relationships: {
+      head: 'Capofamiglia', partner: 'Coniuge o partner', child: 'Figlia/o', parent: 'Genitore', sibling: 'Sorella/fratello',
+      other_relative: 'Altro parente', other: 'Altro',
+    },
+    urgencies: { low: 'Bassa', normal: 'Normale', high: 'Alta', immediate: 'Immediata' },
+    referralOutcomes: { pending: 'In attesa', placed: 'Accolta', declined: 'Non accolta', withdrawn: 'Ritirata' },
+    exitReasons: {
+      socio_economic_inclusion: 'Inserimento socio-economico', term_expired: 'Scadenza termini', voluntary_abandonment: 'Abbandono volontario',
+      removal: 'Allontanamento', transfer_other_project: 'Trasferimento ad altro progetto', assisted_voluntary_return: 'Rimpatrio volontario assistito',
+      other: 'Altro',
+    },
+    permitTypes: {
+      asylum: 'Asilo politico (status di rifugiato)', subsidiary_protection: 'Protezione sussidiaria', special_protection: 'Protezione speciale',
+      asylum_request: 'Richiesta di asilo', humanitarian: 'Motivi umanitari', family: 'Motivi familiari', work: 'Lavoro', study: 'Studio',
+      eu_long_term: 'Soggiornante UE di lungo periodo', minor_age: 'Minore età',
+      victim_of_trafficking: 'Casi speciali – vittime di tratta (art. 18)', domestic_violence: 'Casi speciali – violenza domestica (art. 18-bis)',
+      other: 'Altro',
+    },
+    vulnerabilities: {
+      violence_survivor: 'Sopravvissuta/o a violenza', trafficking: 'Vittima di tratta', single_parent: 'Genitore solo con figli',
+      pregnancy: 'Gravidanza', disability: 'Disabilità', mental_health: 'Disagio psichico', chronic_illness: 'Malattia cronica',
+      lgbt: 'Persona LGBT+ discriminata', unaccompanied_minor: 'Minore straniero non accompagnato', elderly: 'Persona anziana',
+      torture_survivor: 'Vittima di tortura', other: 'Altro',
+    },
+    referralSources: {
+      social_services: 'Servizi sociali', anti_violence_centre: 'Centro antiviolenza', municipal_office: 'Ufficio stranieri del Comune',
+      reception_system: 'Sistema di accoglienza (SAI, CAS)', health_service: 'Servizio sanitario', police: 'Forze dell’ordine',
+      association: 'Associazione', self: 'Accesso diretto', other: 'Altro',
+    },
+    declineReasons: {
+      no_place: 'Nessun posto disponibile', needs_not_met: 'Esigenze non soddisfacibili', not_eligible: 'Requisiti non soddisfatti',
+      refused_by_person: 'Rifiutata dalla persona', other: 'Altro',
+    },
+  } as Record<string, Record<string, string>>,
+};
+
+export type SubjectAccessText = typeof it;
+
+const en: SubjectAccessText = {
+  title: 'Your personal data',
+  programme: 'Approdo – register of protected places and the people hosted (migrant-inclusion programme, City of Turin, LGNet3, FAMI)',
+  generated: 'Document produced on {date}',
+  code: 'Person code: {code}',
+  intro:
+    'This document lists all the data the Approdo register holds about you: your record, your household, your stays and places, referrals, consents and the operations recorded on your data. Staff appear by their role.',
+  rightsTitle: 'Your rights',
+  rights: [
+    'You can ask for inaccurate data to be corrected, for incomplete data to be completed, for the use of your data to be restricted or for your data to be erased, and you can object to its processing (articles 16–21 of Regulation (EU) 2016/679, GDPR).',
+    'After you leave the programme, the data that identify you are kept for {years} years and then anonymised; only data that do not identify you remain, for the programme’s statistics.',
+    'To exercise your rights, contact the association that hosted you. If you believe your data are processed unlawfully, you can lodge a complaint with the Italian data protection authority, the Garante per la protezione dei dati personali (www.garanteprivacy.it).',
+  ],
+  transliterated: 'Some characters are written in a simplified form; the attached JSON file has the exact spelling.',
+  sections: {
+    person: 'Record', household: 'Household', stays: 'Stays and places', referrals: 'Referrals', consents: 'Consents',
+    reveals: 'Views of your name', corrections: 'Date corrections', anonymisations: 'Anonymisations and erasures', audit: 'Recorded operations',
+  },
+  fields: {
+    code: 'Code', displayName: 'Name or alias', givenNames: 'Given names', familyNames: 'Family names', gender: 'Gender',
+    birthDate: 'Date of birth', birthYear: 'Year of birth', nationality: 'Nationality', languages: 'Languages spoken',
+    permitType: 'Residence permit type', permitNumber: 'Permit number', permitExpiry: 'Permit expiry',
+    fiscalCode: 'Fiscal code', referralSource: 'Referred by', vulnerabilities: 'Vulnerabilities', restricted: 'Restricted person',
+    notes: 'Notes', createdAt: 'Registered on',
+    names: 'name', entryDate: 'entry date', exitDate: 'exit date', plannedEnd: 'planned end', exitReason: 'exit reason',
+    destination: 'destination', startDate: 'start in the place', endDate: 'end in the place', placeId: 'place', withdrawnAt: 'withdrawal',
+    'stays.destination': 'destination', 'referrals.notes': 'referral notes', 'nameReveals.reason': 'reasons for viewing the name',
+    'dateCorrections.reason': 'reasons for corrections',
+  },
+  yes: 'yes', no: 'no', none: 'No data.', you: 'you',
+  relationship: 'Relationship', member: 'Member',
+  stay: 'Stay from {from}', stayTo: ' to {to}', open: ' (ongoing)',
+  plannedEnd: 'Planned end', exitReason: 'Exit reason', destination: 'Destination', extension: 'Extended to {date}, granted by {by} on {at}',
+  placement: 'Place: {structure} · {room} · {place}, from {from}{to}', placementTo: ' to {to}',
+  referral: 'Referral received on {at}', source: 'Referred by', people: 'People', urgency: 'Urgency', outcome: 'Outcome',
+  outcomeAt: 'Outcome date', declineReason: 'Reason', referralNotes: 'Notes',
+  consent: 'Consent of {at} (text {version}): {scope}', withdrawn: ' – withdrawn on {at}',
+  reveal: '{at} – {by}: {reason}', correction: '{at} – {by}: {field} from {old} to {new}. Reason: {reason}',
+  anonymisation: { retention: '{at}: data anonymised at the end of the retention period', erasure: '{at}: data erased on request. Reason: {reason}' },
+  event: '{at} – {by}: {action}', eventFields: ' ({fields})',
+  page: 'Page {n} of {total}',
+  roles: { admin: 'administration', coordinator: 'coordination', operator: 'desk staff', system: 'system' },
+  actions: {
+    'person.create': 'record created', 'person.update': 'record changed', 'person.reveal': 'name shown',
+    'person.anonymise': 'data anonymised', 'person.erase': 'data erased on request', 'person.subjectAccess': 'copy of the data handed over',
+    'stay.admit': 'entry recorded', 'stay.discharge': 'exit recorded', 'stay.extend': 'stay extended', 'stay.correctDate': 'date corrected',
+    'stay_extension.create': 'extension recorded', 'placement.create': 'place assigned', 'placement.transfer': 'transfer',
+    'placement.close': 'place left', 'placement.correctDate': 'date corrected', 'consent.add': 'consent recorded',
+    'consent.withdraw': 'consent withdrawn', 'referral.create': 'referral received', 'referral.placed': 'referral placed',
+    'referral.declined': 'referral declined', 'referral.withdrawn': 'referral withdrawn', 'household.create': 'household created',
+    'household.member.add': 'member added to the household', 'household.member.update': 'household member updated',
+    'household.member.remove': 'member removed from the household',
+  },
+  vocab: {
+    genders: { female: 'Woman', male: 'Man', nonbinary: 'Non-binary', unknown: 'Not stated' },
+    relationships: {
+      head: 'Head of household', partner: 'Spouse or partner', child: 'Child', parent: 'Parent', sibling: 'Sibling',
+      other_relative: 'Other relative', other: 'Other',
+    },
+    urgencies: { low: 'Low', normal: 'Normal', high: 'High', immediate: 'Immediate' },
+    referralOutcomes: { pending: 'Pending', placed: 'Placed', declined: 'Declined', withdrawn: 'Withdrawn' },
+    exitReasons: {
+      socio_economic_inclusion: 'Socio-economic inclusion', term_expired: 'Term expired', voluntary_abandonment: 'Voluntary abandonment',
+      removal: 'Removal', transfer_other_project: 'Transfer to another project', assisted_voluntary_return: 'Assisted voluntary return',
+      other: 'Other',
+    },
+    permitTypes: {
+      asylum: 'Asylum (refugee status)', subsidiary_protection: 'Subsidiary protection', special_protection: 'Special protection',
+      asylum_request: 'Asylum application', humanitarian: 'Humanitarian grounds', family: 'Family reasons', work: 'Work', study: 'Study',
+      eu_long_term: 'EU long-term resident', minor_age: 'Minor age',
+      victim_of_trafficking: 'Special cases – trafficking victims (art. 18)', domestic_violence: 'Special cases – domestic violence (art. 18-bis)',
+      other: 'Other',
+    },
+    vulnerabilities: {
+      violence_survivor: 'Survivor of violence', trafficking: 'Victim of trafficking', single_parent: 'Single parent with children',
+      pregnancy: 'Pregnancy', disability: 'Disability', mental_health: 'Mental health needs', chronic_illness: 'Chronic illness',
+      lgbt: 'LGBT+ person facing discrimination', unaccompanied_minor: 'Unaccompanied foreign minor', elderly: 'Older person',
+      torture_survivor: 'Survivor of torture', other: 'Other',
+    },
+    referralSources: {
+      social_services: 'Social services', anti_violence_centre: 'Anti-violence centre', municipal_office: 'Municipal foreign-citizens office',
+      reception_system: 'Reception system (SAI, CAS)', health_service: 'Health service', police: 'Police',
+      association: 'Association', self: 'Self-referral', other: 'Other',
+    },
+    declineReasons: {
+      no_place: 'No place available', needs_not_met: 'Needs cannot be met', not_eligible: 'Not eligible',
+      refused_by_person: 'Refused by the person', other: 'Other',
+    },
+  },
+};
+
+export const SUBJECT_ACCESS_TEXT: Record<Locale, SubjectAccessText> = { it, en };
+
+/** Fills `{name}` placeholders. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

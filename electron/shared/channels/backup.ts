@@ -1,0 +1,64 @@
+// Channels for backups, restore and the damaged-register offer (issue 4).
+import { z } from 'zod';
+import { ALL_ROLES, channel, empty, passphraseField, requiredText, usernameSchema } from '../schema-kit';
+
+/** A path typed (browser host) or picked from a native dialog (Electron); checked in the main process. */
+const pathField = requiredText(1024);
+
+export const backupEntrySchema = z.strictObject({
+  file: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  size: z.number().int(),
+  verified: z.boolean(),
+});
+export type BackupEntry = z.infer<typeof backupEntrySchema>;
+
+export const restoreInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('passphrase'),
+    file: pathField,
+    username: usernameSchema,
+    passphrase: passphraseField.min(1, { error: 'validation.required' }),
+  }),
+  z.strictObject({ kind: z.literal('recovery'), file: pathField, recoveryKey: requiredText(80) }),
+]);
+export type RestoreInput = z.input<typeof restoreInputSchema>;
+
+export const backupChannels = {
+  /** The automatic backups folder and what it holds, newest first. */
+  'backup.list': channel({
+    input: empty,
+    output: z.strictObject({ folder: z.string(), backups: z.array(backupEntrySchema) }),
+    access: ALL_ROLES,
+  }),
+  /** A verified backup into the automatic folder now. */
+  'backup.run': channel({ input: empty, output: backupEntrySchema, access: ALL_ROLES }),
+  /** A verified backup into a chosen folder (a USB drive); audited. */
+  'backup.toFolder': channel({ input: z.strictObject({ folder: pathField }), output: backupEntrySchema, access: ['admin'] }),
+  /** For the Today page: when the last verified backup was made, and whether that is more than 7 days ago. */
+  'backup.status': channel({
+    input: empty,
+    output: z.strictObject({ lastVerifiedAt: z.string().nullable(), stale: z.boolean() }),
+    access: ALL_ROLES,
+    passive: true,
+  }),
+  /** For the setup and login screens: whether the register was found damaged (and quarantined), and, while
+   * restoring needs no session (no register, or a damaged one), the verified automatic backups. */
+  'backup.offer': channel({
+    input: empty,
+    output: z.strictObject({
+      damaged: z.boolean(),
+      quarantinedAt: z.string().nullable(),
+      restoreOpen: z.boolean(),
+      backups: z.array(backupEntrySchema),
+    }),
+    access: 'public',
+    passive: true,
+  }),
+  /** Restores a backup file with a passphrase of a user in it or its recovery key. Public while there is no
+   * register or it is damaged; otherwise an admin signed in to the real register (checked by the service).
+   * The current register is kept aside (`keptAside`: whether there was one); the session ends locked on the
+   * restored one, so the caller re-reads `session.state`. */
+  'backup.restore': channel({ input: restoreInputSchema, output: z.strictObject({ keptAside: z.boolean() }), access: 'public' }),
+} as const;
