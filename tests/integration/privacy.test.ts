@@ -2,7 +2,7 @@
 // (figures kept, identifying values gone from every page of the file), roles, and subject access.
 import { createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import type { AppCore } from '../../electron/core/app';
 import { verifyAuditChain } from '../../electron/core/audit';
 import { keyConnection, type Db } from '../../electron/core/db/connection';
 import * as t from '../../electron/core/db/schema';
-import { SUBJECT_ACCESS_TEXT } from '../../electron/core/privacy/subject-access-text';
 import { registerPaths } from '../../electron/core/register';
 import type { PersonFields } from '../../electron/shared/channels/people';
 import { addDays, todayInRome } from '../../electron/shared/dates';
@@ -403,14 +402,5 @@ describe('subject access', () => {
     expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((JSON.parse(result.json) as { person: { displayName: string } }).person.displayName).toBe('Łucja Nguyễn Иванова');
     app.lock();
-  });
-
-  it('labels vocabularies in the PDF as the interface does', async () => {
-    type Tree = { vocab: Record<string, Record<string, string>> };
-    for (const locale of ['it', 'en'] as const) {
-      const module = (await import(resolve('renderer/src/i18n', `${locale}.ts`))) as Record<string, Tree>;
-      const ui = module[locale]!.vocab;
-      for (const [kind, labels] of Object.entries(SUBJECT_ACCESS_TEXT[locale].vocab)) expect(labels, `${locale} ${kind}`).toEqual(ui[kind]);
-    }
   });
 });

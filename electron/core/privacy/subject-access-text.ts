@@ -1,7 +1,12 @@
-// The words of the subject-access PDF in Italian and English. The vocabulary labels repeat the renderer's
-// (renderer/src/i18n › vocab), which the main process cannot import; tests/integration/privacy.test.ts
-// checks that they stay the same.
+// The words of the subject-access PDF in Italian and English. The vocabulary labels are the renderer's own
+// (renderer/src/i18n › vocab: plain objects, no DOM), so the PDF and the screens never disagree.
 import type { Locale } from '../../shared/schema-kit';
+import { it as itDictionary } from '../../../renderer/src/i18n/it';
+import { en as enDictionary } from '../../../renderer/src/i18n/en';
+
+/** The code lists of a dictionary's `vocab` section (its nested objects: genders, exit reasons, …). */
+const codeLists = (vocab: object): Record<string, Record<string, string>> =>
+  Object.fromEntries(Object.entries(vocab).filter(([, labels]) => typeof labels === 'object')) as Record<string, Record<string, string>>;
 
 const it = {
   title: 'I tuoi dati personali',
@@ -56,42 +61,7 @@ const it = {
     'household.member.add': 'componente aggiunto al nucleo', 'household.member.update': 'componente del nucleo aggiornato',
     'household.member.remove': 'componente tolto dal nucleo',
   } as Record<string, string>,
-  vocab: {
-    genders: { female: 'Donna', male: 'Uomo', nonbinary: 'Non binaria/o', unknown: 'Non indicato' },
-    relationships: {
-      head: 'Capofamiglia', partner: 'Coniuge o partner', child: 'Figlia/o', parent: 'Genitore', sibling: 'Sorella/fratello',
-      other_relative: 'Altro parente', other: 'Altro',
-    },
-    urgencies: { low: 'Bassa', normal: 'Normale', high: 'Alta', immediate: 'Immediata' },
-    referralOutcomes: { pending: 'In attesa', placed: 'Accolta', declined: 'Non accolta', withdrawn: 'Ritirata' },
-    exitReasons: {
-      socio_economic_inclusion: 'Inserimento socio-economico', term_expired: 'Scadenza termini', voluntary_abandonment: 'Abbandono volontario',
-      removal: 'Allontanamento', transfer_other_project: 'Trasferimento ad altro progetto', assisted_voluntary_return: 'Rimpatrio volontario assistito',
-      other: 'Altro',
-    },
-    permitTypes: {
-      asylum: 'Asilo politico (status di rifugiato)', subsidiary_protection: 'Protezione sussidiaria', special_protection: 'Protezione speciale',
-      asylum_request: 'Richiesta di asilo', humanitarian: 'Motivi umanitari', family: 'Motivi familiari', work: 'Lavoro', study: 'Studio',
-      eu_long_term: 'Soggiornante UE di lungo periodo', minor_age: 'Minore età',
-      victim_of_trafficking: 'Casi speciali – vittime di tratta (art. 18)', domestic_violence: 'Casi speciali – violenza domestica (art. 18-bis)',
-      other: 'Altro',
-    },
-    vulnerabilities: {
-      violence_survivor: 'Sopravvissuta/o a violenza', trafficking: 'Vittima di tratta', single_parent: 'Genitore solo con figli',
-      pregnancy: 'Gravidanza', disability: 'Disabilità', mental_health: 'Disagio psichico', chronic_illness: 'Malattia cronica',
-      lgbt: 'Persona LGBT+ discriminata', unaccompanied_minor: 'Minore straniero non accompagnato', elderly: 'Persona anziana',
-      torture_survivor: 'Vittima di tortura', other: 'Altro',
-    },
-    referralSources: {
-      social_services: 'Servizi sociali', anti_violence_centre: 'Centro antiviolenza', municipal_office: 'Ufficio stranieri del Comune',
-      reception_system: 'Sistema di accoglienza (SAI, CAS)', health_service: 'Servizio sanitario', police: 'Forze dell’ordine',
-      association: 'Associazione', self: 'Accesso diretto', other: 'Altro',
-    },
-    declineReasons: {
-      no_place: 'Nessun posto disponibile', needs_not_met: 'Esigenze non soddisfacibili', not_eligible: 'Requisiti non soddisfatti',
-      refused_by_person: 'Rifiutata dalla persona', other: 'Altro',
-    },
-  } as Record<string, Record<string, string>>,
+  vocab: codeLists(itDictionary.vocab),
 };
 
 export type SubjectAccessText = typeof it;
@@ -149,42 +119,7 @@ const en: SubjectAccessText = {
     'household.member.add': 'member added to the household', 'household.member.update': 'household member updated',
     'household.member.remove': 'member removed from the household',
   },
-  vocab: {
-    genders: { female: 'Woman', male: 'Man', nonbinary: 'Non-binary', unknown: 'Not stated' },
-    relationships: {
-      head: 'Head of household', partner: 'Spouse or partner', child: 'Child', parent: 'Parent', sibling: 'Sibling',
-      other_relative: 'Other relative', other: 'Other',
-    },
-    urgencies: { low: 'Low', normal: 'Normal', high: 'High', immediate: 'Immediate' },
-    referralOutcomes: { pending: 'Pending', placed: 'Placed', declined: 'Declined', withdrawn: 'Withdrawn' },
-    exitReasons: {
-      socio_economic_inclusion: 'Socio-economic inclusion', term_expired: 'Term expired', voluntary_abandonment: 'Voluntary abandonment',
-      removal: 'Removal', transfer_other_project: 'Transfer to another project', assisted_voluntary_return: 'Assisted voluntary return',
-      other: 'Other',
-    },
-    permitTypes: {
-      asylum: 'Asylum (refugee status)', subsidiary_protection: 'Subsidiary protection', special_protection: 'Special protection',
-      asylum_request: 'Asylum application', humanitarian: 'Humanitarian grounds', family: 'Family reasons', work: 'Work', study: 'Study',
-      eu_long_term: 'EU long-term resident', minor_age: 'Minor age',
-      victim_of_trafficking: 'Special cases – trafficking victims (art. 18)', domestic_violence: 'Special cases – domestic violence (art. 18-bis)',
-      other: 'Other',
-    },
-    vulnerabilities: {
-      violence_survivor: 'Survivor of violence', trafficking: 'Victim of trafficking', single_parent: 'Single parent with children',
-      pregnancy: 'Pregnancy', disability: 'Disability', mental_health: 'Mental health needs', chronic_illness: 'Chronic illness',
-      lgbt: 'LGBT+ person facing discrimination', unaccompanied_minor: 'Unaccompanied foreign minor', elderly: 'Older person',
-      torture_survivor: 'Survivor of torture', other: 'Other',
-    },
-    referralSources: {
-      social_services: 'Social services', anti_violence_centre: 'Anti-violence centre', municipal_office: 'Municipal foreign-citizens office',
-      reception_system: 'Reception system (SAI, CAS)', health_service: 'Health service', police: 'Police',
-      association: 'Association', self: 'Self-referral', other: 'Other',
-    },
-    declineReasons: {
-      no_place: 'No place available', needs_not_met: 'Needs cannot be met', not_eligible: 'Not eligible',
-      refused_by_person: 'Refused by the person', other: 'Other',
-    },
-  },
+  vocab: codeLists(enDictionary.vocab),
 };
 
 export const SUBJECT_ACCESS_TEXT: Record<Locale, SubjectAccessText> = { it, en };
