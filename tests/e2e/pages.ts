@@ -324,3 +324,68 @@ export class BoardPage {
     return this.page.getByTestId('board-free-tonight');
   }
 }
+
+// ——— The safety net (issue 4): backups and restore.
+
+export class BackupsPage {
+  constructor(private readonly page: Page) {}
+  async open() {
+    await new ShellPage(this.page).open('Copie di sicurezza');
+    await expect(this.page.getByTestId('backups-page')).toBeVisible();
+  }
+  /** "Copia in una cartella…" with the folder's full path typed; ends when the verified copy is announced. */
+  async backUpToFolder(folder: string) {
+    await this.page.getByRole('button', { name: 'Copia in una cartella…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Copia in una cartella' });
+    await dialog.getByLabel('Cartella di destinazione').fill(folder);
+    await dialog.getByRole('button', { name: 'Copia e verifica' }).click();
+    await expect(dialog).toHaveCount(0, { timeout: 60_000 });
+  }
+  /** The notice a verified copy to a folder leaves on the page ("Copia salvata e verificata: <file>"). */
+  folderNotice() {
+    return this.page.getByRole('status').filter({ hasText: 'Copia salvata e verificata:' });
+  }
+  status() {
+    return this.page.getByTestId('backup-status');
+  }
+}
+
+export class RestorePage {
+  constructor(private readonly page: Page) {}
+  /** From the first-run welcome screen of a folder with no register. */
+  async openFromSetup() {
+    await expect(this.page.getByRole('heading', { name: 'Benvenuti in Approdo' })).toBeVisible({ timeout: 30_000 });
+    await this.page.getByTestId('setup-restore').click();
+    await expect(this.page.getByRole('heading', { name: 'Ripristina da una copia di sicurezza' })).toBeVisible();
+  }
+  /** A backup file typed by its full path, unlocked with the register's recovery key (groups, with dashes). */
+  async withRecoveryKey(file: string, recoveryKey: string) {
+    const form = this.page.getByTestId('restore-form');
+    await form.getByRole('textbox', { name: 'File della copia' }).fill(file);
+    await form.getByText('Chiave di recupero', { exact: true }).click();
+    await form.getByRole('textbox', { name: 'Chiave di recupero' }).fill(recoveryKey);
+    await form.getByRole('button', { name: 'Verifica e ripristina' }).click();
+  }
+}
+
+export class RecoverPage {
+  constructor(private readonly page: Page) {}
+  /** From the sign-in screen: "Usa la chiave di recupero", then username and recovery key. */
+  async signIn(username: string, recoveryKey: string) {
+    await expect(this.page.getByRole('heading', { name: 'Accedi al registro' })).toBeVisible({ timeout: 60_000 });
+    await this.page.getByRole('button', { name: 'Usa la chiave di recupero' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Accesso con la chiave di recupero' })).toBeVisible();
+    await this.page.getByLabel('Nome utente').fill(username);
+    await this.page.getByRole('textbox', { name: 'Chiave di recupero' }).fill(recoveryKey);
+    await this.page.getByRole('button', { name: 'Apri con la chiave di recupero' }).click();
+  }
+  /** The forced new passphrase after the recovery key: no current passphrase is asked. */
+  async choosePassphrase(next: string) {
+    await expect(this.page.getByRole('heading', { name: 'Scegli una nuova passphrase' })).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByText('Hai aperto il registro con la chiave di recupero.', { exact: false })).toBeVisible();
+    await expect(this.page.getByLabel('Passphrase attuale')).toHaveCount(0);
+    await this.page.getByLabel('Nuova passphrase', { exact: true }).fill(next);
+    await this.page.getByLabel('Ripeti la nuova passphrase').fill(next);
+    await this.page.getByRole('button', { name: 'Cambia passphrase' }).click();
+  }
+}
