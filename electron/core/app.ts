@@ -10,6 +10,7 @@ import { InstanceLock, type LockState } from './instance-lock';
 import { storageFault } from './storage-faults';
 import { errorBody, type ErrorCode } from '../shared/errors';
 import { log } from './log';
+import { installSafetyNet } from './backup/automatic';
 
 export interface AppCoreOptions {
   registerDir: string;
@@ -41,6 +42,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     idleMsOverride: options.idleMsOverride,
     failureDelayMs: options.failureDelayMs,
   });
+  // Backups on lock, quit and daily, and the page check after each unlock: every host (Electron shell,
+  // browser host, tests) builds its core here.
+  installSafetyNet(session);
   const instance = new InstanceLock(options.registerDir);
   let refusing = false;
   const claim = (): ErrorCode | null => {

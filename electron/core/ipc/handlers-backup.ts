@@ -1,15 +1,12 @@
-// Handlers of the backup channels (electron/shared/channels/backup.ts). Creating them also attaches the
-// safety net to the session (backups on lock, quit and daily; the page check after each unlock): the one
-// place every host (Electron shell, browser host, tests) builds its core through.
+// Handlers of the backup channels (electron/shared/channels/backup.ts). The automatic backups and page
+// checks are attached to the session by createAppCore (electron/core/app.ts), not here.
 import type { HandlersFor } from './handlers';
 import type { backupChannels } from '../../shared/channels/backup';
 import type { Session } from '../session';
-import { installSafetyNet } from '../backup/automatic';
 import { restoreBackup } from '../backup/restore';
 import * as backups from '../backup/service';
 
 export function backupHandlers(session: Session): HandlersFor<keyof typeof backupChannels> {
-  installSafetyNet(session);
   return {
     'backup.list': () => backups.backupsOverview(session),
     'backup.run': () => backups.backUpNow(session),
