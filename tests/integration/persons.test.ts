@@ -90,7 +90,7 @@ describe('persons search', () => {
     app.lock();
   });
 
-  it('finds a restricted person by code or whole fiscal code only, never by name, and lists no name', async () => {
+  it('finds a restricted person by her code only, never by name or fiscal code, and lists no name', async () => {
     const app = await adminApp();
     const fc = fiscal('BNCFTM90A41Z330');
     const hidden = await create(app, { displayName: 'Fatima Bianchi', givenNames: 'Fatima', familyNames: 'Bianchi', fiscalCode: fc, restricted: true });
@@ -99,7 +99,8 @@ describe('persons search', () => {
     expect(byName.rows.map((r) => r.displayName)).toEqual(['Fatima Rossi']);
     expect((await search(app, { query: 'bianchi' })).total).toBe(0);
     expect((await search(app, { query: fc.slice(0, 6) })).total).toBe(0); // the fiscal code's letters spell the names
-    for (const query of [hidden.code, hidden.code.slice(-4), fc, fc.toLowerCase()]) {
+    for (const query of [fc, fc.toLowerCase()]) expect((await search(app, { query })).total, query).toBe(0);
+    for (const query of [hidden.code, hidden.code.slice(-4)]) {
       const found = await search(app, { query });
       expect(found.rows, query).toHaveLength(1);
       expect(found.rows[0]).toMatchObject({ id: hidden.id, code: hidden.code, displayName: null, restricted: true });
@@ -298,7 +299,8 @@ describe('edits that would undo a protection', () => {
     const before = counts(db);
     const renamed = await refusal(app, 'persons.update', { id, fields: person({ displayName: 'Altro nome', restricted: true }) });
     expect(renamed).toMatchObject({ code: 'FORBIDDEN', fieldErrors: { displayName: ['errors.FORBIDDEN'] } });
-    expect(counts(db)).toEqual(before);
+    // Nothing changed but the audit event of the refused attempt.
+    expect(counts(db)).toEqual({ ...before, audit: before.audit + 1 });
     await call(app, 'persons.reveal', { id, reason: 'correzione anagrafica richiesta dalla persona' });
     await call(app, 'persons.update', { id, fields: person({ displayName: 'Altro nome', givenNames: 'Amina', familyNames: 'Diallo', restricted: true }) });
     app.lock();
@@ -324,14 +326,73 @@ describe('edits that would undo a protection', () => {
     expect(db.select().from(persons).where(eq(persons.id, id)).get()!.gender).toBe('female');
     app.lock();
   });
+});
 
-  it('audit a duplicate check that matches a restricted person, who is returned by code only', async () => {
+describe('no oracle for a restricted person', () => {
+  // Each question below is asked twice, once with the right guess and once with a wrong one: the answers
+  // must be the same, and each question must leave an audit event naming who asked about which record.
+  const SECRET = { displayName: 'Segreta', givenNames: 'Sara', familyNames: 'Bianco', birthDate: '1991-02-03', fiscalCode: fiscal('BNCSRA91B43L219'), restricted: true };
+  const WRONG = { displayName: 'Segreta', givenNames: 'Sara', familyNames: 'Verdi', birthDate: '1991-02-03', fiscalCode: fiscal('VRDSRA91B43L219'), restricted: true };
+  const lastAudit = async (app: AppCore) => (await call(app, 'audit.list', { page: 1, pageSize: 1 })).rows[0]!;
+
+  it('a duplicate check answers the same for her names as for wrong ones, and is audited', async () => {
     const app = await adminApp();
-    const { id, code } = await create(app, { displayName: 'Segreta', givenNames: 'Sara', familyNames: 'Bianco', birthDate: '1991-02-03', restricted: true });
-    const found = await call(app, 'persons.findDuplicates', { givenNames: 'Sara', familyNames: 'Bianco', birthDate: '1991-02-03' });
-    expect(found).toEqual([{ id, code, displayName: null, reason: 'name_birth_date' }]);
-    const audit = await call(app, 'audit.list', { page: 1, pageSize: 5 });
-    expect(audit.rows[0]).toMatchObject({ action: 'person.duplicateMatch', entity: 'person', recordId: String(id) });
+    const { id } = await create(app, SECRET);
+    const right = await call(app, 'persons.findDuplicates', { givenNames: 'Sara', familyNames: 'Bianco', birthDate: '1991-02-03' });
+    expect(await lastAudit(app)).toMatchObject({ action: 'person.duplicateMatch', entity: 'person', recordId: String(id) });
+    const wrong = await call(app, 'persons.findDuplicates', { givenNames: 'Sara', familyNames: 'Verdi', birthDate: '1991-02-03' });
+    expect(right).toEqual(wrong);
+    expect(await call(app, 'persons.findDuplicates', { fiscalCode: SECRET.fiscalCode })).toEqual([]);
+    app.lock();
+  });
+
+  it('creating a person with her names and birth date is not refused as a duplicate, and the match is audited', async () => {
+    const app = await adminApp();
+    const { id } = await create(app, SECRET);
+    const db = dbOf(app);
+    const matched = await call(app, 'persons.create', { fields: person({ ...SECRET, restricted: false, fiscalCode: null }), acknowledgeDuplicates: false });
+    const reviewed = db.select().from(auditEvents).where(eq(auditEvents.action, 'person.duplicateMatch')).all();
+    expect(reviewed.map((e) => e.recordId)).toEqual([String(id)]);
+    const other = await call(app, 'persons.create', { fields: person({ ...WRONG, restricted: false, fiscalCode: null }), acknowledgeDuplicates: false });
+    expect([typeof matched.id, typeof other.id]).toEqual(['number', 'number']);
+    app.lock();
+  });
+
+  it('a search by her full fiscal code finds nothing, as for a code nobody has', async () => {
+    const app = await adminApp();
+    await create(app, SECRET);
+    const right = await search(app, { query: SECRET.fiscalCode });
+    const wrong = await search(app, { query: WRONG.fiscalCode });
+    expect(right).toEqual(wrong);
+    expect(right.total).toBe(0);
+    app.lock();
+  });
+
+  it('an update without a recent reveal is refused the same way whether the guessed names are right or wrong, and audited', async () => {
+    const app = await adminApp();
+    const { id } = await create(app, SECRET);
+    const db = dbOf(app);
+    const right = await refusal(app, 'persons.update', { id, fields: person(SECRET) });
+    const wrongFirst = await refusal(app, 'persons.update', { id, fields: person({ ...SECRET, displayName: 'Altra' }) });
+    const wrongLast = await refusal(app, 'persons.update', { id, fields: person({ ...SECRET, fiscalCode: WRONG.fiscalCode }) });
+    expect(right).toEqual(wrongFirst);
+    expect(right).toEqual(wrongLast);
+    expect(right.code).toBe('FORBIDDEN');
+    const refusals = db.select().from(auditEvents).where(eq(auditEvents.action, 'person.updateRefused')).all();
+    expect(refusals.map((e) => e.recordId)).toEqual([String(id), String(id), String(id)]);
+    await call(app, 'persons.reveal', { id, reason: 'correzione richiesta dalla persona' });
+    await call(app, 'persons.update', { id, fields: person({ ...SECRET, notes: 'nuova nota' }) });
+    app.lock();
+  });
+
+  it('a subject-access document of a restricted person needs her names shown with a reason first', async () => {
+    const app = await adminApp();
+    const { id } = await create(app, SECRET);
+    const refused = await refusal(app, 'privacy.subjectAccess', { personId: id });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(await lastAudit(app)).toMatchObject({ action: 'person.subjectAccessRefused', recordId: String(id) });
+    await call(app, 'persons.reveal', { id, reason: 'richiesta di accesso della persona' });
+    expect((await call(app, 'privacy.subjectAccess', { personId: id })).json).toContain('Bianco');
     app.lock();
   });
 });

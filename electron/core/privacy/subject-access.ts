@@ -6,7 +6,7 @@ import type { Locale } from '../../shared/schema-kit';
 import { auditEvents, dateCorrections, nameReveals, personAnonymisations, persons, users } from '../db/schema';
 import type { Db } from '../db/connection';
 import { write, type Ctx } from '../services/context';
-import { personDetail } from '../services/persons';
+import { personDetail, refuseWithoutReveal } from '../services/persons';
 import { retentionYears } from './retention';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
 
@@ -116,9 +116,11 @@ function fileNameOf(code: string, locale: Locale, today: string): string {
  * access event and reads one consistent state), then renders the PDF. Nothing is written to disk.
  */
 export async function subjectAccess(ctx: Ctx, personId: number, locale: Locale = ctx.user.locale): Promise<{ pdfBase64: string; json: string; fileName: string }> {
+  const person = ctx.db.select().from(persons).where(eq(persons.id, personId)).get();
+  if (!person) throw new DomainError('NOT_FOUND', { personId: ['errors.NOT_FOUND'] });
+  // The document holds a restricted person's names: it needs them shown first, with a reason.
+  refuseWithoutReveal(ctx, person, 'person.subjectAccessRefused');
   const data = write(ctx, (tx, audit) => {
-    if (!tx.select({ id: persons.id }).from(persons).where(eq(persons.id, personId)).get())
-      throw new DomainError('NOT_FOUND', { personId: ['errors.NOT_FOUND'] });
     audit({ action: 'person.subjectAccess', entity: 'person', recordId: personId, fields: [] });
     return gather(tx, ctx, personId, locale);
   });

@@ -1,5 +1,5 @@
 // The persons register search: filters, sort and paging in SQL, accent-insensitive, restricted persons
-// found by code or full fiscal code only and always listed without a name.
+// found by code only (never by names or fiscal code) and always listed without a name.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { PersonRow, personSearchSchema } from '../../shared/channels/people';
@@ -89,11 +89,9 @@ function filterOf(search: PersonSearch, today: string): Filter {
     // Longest word first: the most selective test runs first and the others rarely need to.
     words.forEach((w, i) => (params[`w${i}`] = `%${escapeLike(w)}%`));
     const all = (column: string) => words.map((_, i) => `${column} LIKE @w${i} ESCAPE '\\'`).join(' AND ');
-    // A restricted person's names are never matched: only their code (normalised like the query), or
-    // their whole fiscal code — a part of it would do, since its letters come from the names.
-    const compact = typed.replace(/\s+/g, '');
-    params.fiscalCode = /^[A-Z0-9]{11,16}$/.test(compact) ? compact : null;
-    where.push(`((p.restricted = 0 AND ${all('p.search_text')}) OR (p.restricted = 1 AND ${all(`replace(lower(p.code), '-', ' ')`)}) OR p.fiscal_code = @fiscalCode)`);
+    // A restricted person's names are never matched, nor her fiscal code (anyone can compute it from her
+    // name, birth date and birthplace): only her code, which the register gave her.
+    where.push(`((p.restricted = 0 AND ${all('p.search_text')}) OR (p.restricted = 1 AND ${all(`replace(lower(p.code), '-', ' ')`)}))`);
   }
   if (search.structureId !== undefined) {
     params.structureId = search.structureId;

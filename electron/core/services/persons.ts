@@ -76,19 +76,25 @@ export function findDuplicates(db: Reader, query: DuplicateQuery): Duplicate[] {
 }
 
 /**
- * The duplicate check as the form calls it. A restricted person matched by name and birth date or by fiscal
- * code is returned by code only, so the desk does not register her twice; since that confirms she is in the
- * register, each such match is written to the audit log (who looked, which record), like a reveal.
+ * The duplicate check as the form calls it. A match with a restricted person is never answered: telling the
+ * desk "she is here" (even by code) confirms to whoever typed her names and birth date that she is in the
+ * register, and an insider may be the one she hides from. The answer is the same as for no match; the match
+ * itself is written to the audit log (who asked, which record), so an admin can find and reconcile a second
+ * registration. See docs/privacy.md.
  */
 export function checkDuplicates(ctx: Ctx, query: DuplicateQuery): Duplicate[] {
   const found = findDuplicates(ctx.db, query);
+  auditRestrictedMatches(ctx, found);
+  return found.filter((d) => d.displayName !== null);
+}
+
+/** Writes one audit event per restricted person matched (in its own transaction: it must outlive a refusal). */
+function auditRestrictedMatches(ctx: Ctx, found: Duplicate[]): void {
   const restricted = found.filter((d) => d.displayName === null);
-  if (restricted.length > 0) {
-    write(ctx, (_tx, audit) => {
-      for (const d of restricted) audit({ action: 'person.duplicateMatch', entity: 'person', recordId: d.id, fields: [d.reason] });
-    });
-  }
-  return found;
+  if (restricted.length === 0) return;
+  write(ctx, (_tx, audit) => {
+    for (const d of restricted) audit({ action: 'person.duplicateMatch', entity: 'person', recordId: d.id, fields: [d.reason] });
+  });
 }
 
 /** Stored columns of the form's fields (birth year follows the birth date when only the date is given). */
@@ -121,8 +127,10 @@ function findPerson(db: Reader, id: number): PersonRecord {
 }
 
 export function createPerson(ctx: Ctx, fields: PersonInput, acknowledgeDuplicates: boolean): { id: number; code: string } {
+  // Restricted matches are audited and then ignored (see checkDuplicates): the refusal names only others.
+  auditRestrictedMatches(ctx, findDuplicates(ctx.db, fields));
   return write(ctx, (tx, audit) => {
-    const duplicates = findDuplicates(tx, fields);
+    const duplicates = findDuplicates(tx, fields).filter((d) => d.displayName !== null);
     if (duplicates.length > 0 && !acknowledgeDuplicates) {
       const field = duplicates.some((d) => d.reason === 'fiscal_code') ? 'fiscalCode' : 'displayName';
       throw new DomainError('POSSIBLE_DUPLICATE', { [field]: ['errors.POSSIBLE_DUPLICATE'] });
@@ -142,26 +150,35 @@ export function createPerson(ctx: Ctx, fields: PersonInput, acknowledgeDuplicate
 
 const isBlank = (value: unknown) => value === null || value === false || value === '[]';
 
-/** Fields hidden while a person is restricted: changing them needs the names shown (with a reason) first. */
-const HIDDEN_FIELDS: (keyof PersonColumns)[] = ['displayName', 'givenNames', 'familyNames', 'fiscalCode'];
 const REVEAL_VALID_MS = 30 * 60_000;
 
+/** Whether this user showed the person's names (with a reason) within the last half hour. */
+export function recentlyRevealed(ctx: Ctx, personId: number): boolean {
+  const since = new Date(ctx.now.getTime() - REVEAL_VALID_MS).toISOString();
+  return ctx.db.select({ id: nameReveals.id }).from(nameReveals)
+    .where(and(eq(nameReveals.personId, personId), eq(nameReveals.userId, ctx.user.id), sql`${nameReveals.at} >= ${since}`)).get() !== undefined;
+}
+
+/**
+ * A restricted person is edited only by someone who has just shown her names (with a reason, audited): the
+ * renderer offers the edit only then. Without a reveal every update is refused the same way, before any
+ * field is compared, so guessed names get no answer; the refused attempt is audited.
+ */
+export function refuseWithoutReveal(ctx: Ctx, person: PersonRecord, action: string): void {
+  if (!person.restricted || recentlyRevealed(ctx, person.id)) return;
+  write(ctx, (_tx, audit) => audit({ action, entity: 'person', recordId: person.id, fields: ['names'] }));
+  throw new DomainError('FORBIDDEN', { displayName: ['errors.FORBIDDEN'] });
+}
+
 export function updatePerson(ctx: Ctx, id: number, fields: PersonInput): { id: number; code: string } {
+  refuseWithoutReveal(ctx, findPerson(ctx.db, id), 'person.updateRefused');
   return write(ctx, (tx, audit) => {
     const before = findPerson(tx, id);
     const columns = columnsOf(fields);
     const changed = (Object.keys(columns) as (keyof PersonColumns)[]).filter((k) => columns[k] !== before[k]);
     if (changed.length === 0) return { id, code: before.code };
-    if (before.restricted) {
-      // The renderer is untrusted: lifting the restriction is for admins and coordinators, and the hidden
-      // fields can only be rewritten by someone who has just shown them (with a reason, audited).
-      if (!columns.restricted && ctx.user.role === 'operator') throw new DomainError('FORBIDDEN', { restricted: ['errors.FORBIDDEN'] });
-      const since = new Date(ctx.now.getTime() - REVEAL_VALID_MS).toISOString();
-      const revealed = tx.select({ id: nameReveals.id }).from(nameReveals)
-        .where(and(eq(nameReveals.personId, id), eq(nameReveals.userId, ctx.user.id), sql`${nameReveals.at} >= ${since}`)).get();
-      const hidden = changed.filter((k) => HIDDEN_FIELDS.includes(k));
-      if (hidden.length > 0 && !revealed) throw new DomainError('FORBIDDEN', { [hidden[0]!]: ['errors.FORBIDDEN'] });
-    }
+    // The renderer is untrusted: lifting the restriction is for admins and coordinators.
+    if (before.restricted && !columns.restricted && ctx.user.role === 'operator') throw new DomainError('FORBIDDEN', { restricted: ['errors.FORBIDDEN'] });
     if (changed.some((k) => k === 'gender' || k === 'birthDate' || k === 'birthYear')) {
       const problem = guestRuleProblem(tx, ctx.today, { personId: id, person: { gender: columns.gender, birthDate: columns.birthDate, birthYear: columns.birthYear } });
       if (problem) throw new DomainError(problem, { gender: [`errors.${problem}`] });
