@@ -9,9 +9,8 @@ type Tree = { [key: string]: string | Tree };
 
 // Loaded by path, not by a static import: the dictionaries belong to the renderer's TypeScript project, and a
 // static import would pull them into this (Node) project too. They are plain objects with no DOM dependency.
-const dictionaryModule = (name: 'it' | 'en') => join(root, 'renderer/src/i18n', `${name}.ts`);
-const { it } = (await import(dictionaryModule('it'))) as { it: Tree };
-const { en } = (await import(dictionaryModule('en'))) as { en: Tree };
+// Importing them also runs the assembly, which throws if two feature dictionaries define the same section.
+const { it, en } = (await import(join(root, 'renderer/src/i18n/resources.ts'))) as { it: Tree; en: Tree };
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -51,8 +51,7 @@ const formValues = await load<{
 }>('features/persons/person-form-values.ts');
 
 type Tree = { [key: string]: string | Tree };
-const { it: itDict } = await load<{ it: Tree }>('i18n/it.ts');
-const { en: enDict } = await load<{ en: Tree }>('i18n/en.ts');
+const { it: itDict, en: enDict } = await load<{ it: Tree; en: Tree }>('i18n/resources.ts');
 
 describe('persons register query', () => {
   it('asks for the first hundred rows sorted by code when nothing is chosen, with no filter at all', () => {

@@ -1,12 +1,10 @@
-// The words of the subject-access PDF in Italian and English. The vocabulary labels are the renderer's own
-// (renderer/src/i18n › vocab: plain objects, no DOM), so the PDF and the screens never disagree.
+// The words of the subject-access PDF in Italian and English. The vocabulary labels (genders, exit reasons, …)
+// are the ones the screens show, from electron/shared/i18n/vocabulary.ts, so the PDF and the screens never disagree.
 import type { Locale } from '../../shared/schema-kit';
-import { it as itDictionary } from '../../../renderer/src/i18n/it';
-import { en as enDictionary } from '../../../renderer/src/i18n/en';
+import { en as enVocabulary, it as itVocabulary } from '../../shared/i18n/vocabulary';
 
-/** The code lists of a dictionary's `vocab` section (its nested objects: genders, exit reasons, …). */
-const codeLists = (vocab: object): Record<string, Record<string, string>> =>
-  Object.fromEntries(Object.entries(vocab).filter(([, labels]) => typeof labels === 'object')) as Record<string, Record<string, string>>;
+/** The code lists as plain lookups (`vocab[list][code]`); an unknown list or code prints as itself. */
+const codeLists = (vocab: object): Record<string, Record<string, string>> => vocab as Record<string, Record<string, string>>;
 
 const it = {
   title: 'I tuoi dati personali',
@@ -61,7 +59,7 @@ const it = {
     'household.member.add': 'componente aggiunto al nucleo', 'household.member.update': 'componente del nucleo aggiornato',
     'household.member.remove': 'componente tolto dal nucleo',
   } as Record<string, string>,
-  vocab: codeLists(itDictionary.vocab),
+  vocab: codeLists(itVocabulary.vocab),
 };
 
 export type SubjectAccessText = typeof it;
@@ -119,7 +117,7 @@ const en: SubjectAccessText = {
     'household.member.add': 'member added to the household', 'household.member.update': 'household member updated',
     'household.member.remove': 'member removed from the household',
   },
-  vocab: codeLists(enDictionary.vocab),
+  vocab: codeLists(enVocabulary.vocab),
 };
 
 export const SUBJECT_ACCESS_TEXT: Record<Locale, SubjectAccessText> = { it, en };

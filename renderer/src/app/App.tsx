@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryKeyShown, SessionState } from '../../../electron/shared/contract';
 import { call, onLocked } from '../ipc/client';
-import { applyLocale } from '../i18n';
+import { applyLocale, translateKey } from '../i18n';
 import { ChangePassphraseScreen } from '../features/session/ChangePassphraseScreen';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
@@ -115,7 +115,7 @@ export function App() {
         {unreachable ? (
           <Stack align="center">
             <Alert color="red" role="alert">
-              {t(unreachable)}
+              {translateKey(unreachable, 'errors.INTERNAL')}
             </Alert>
             <Button onClick={() => void refresh()}>{t('app.retry')}</Button>
           </Stack>

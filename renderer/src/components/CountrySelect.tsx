@@ -28,7 +28,7 @@ export function CountrySelect(props: CountrySelectProps) {
       clearable
       filter={foldingFilter}
       limit={300}
-      nothingFoundMessage={t('vocab.nothingFound')}
+      nothingFoundMessage={t('common.nothingFound')}
       {...props}
     />
   );
@@ -46,7 +46,7 @@ export function LanguagesSelect(props: LanguagesSelectProps) {
       hidePickedOptions
       filter={foldingFilter}
       limit={300}
-      nothingFoundMessage={t('vocab.nothingFound')}
+      nothingFoundMessage={t('common.nothingFound')}
       {...props}
     />
   );

@@ -4,6 +4,7 @@ import { PasswordInput, Text, type PasswordInputProps } from '@mantine/core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passphraseProblem } from '../../../electron/shared/passphrase';
+import { translateKey } from '../i18n';
 
 type Props = PasswordInputProps & { ref?: Ref<HTMLInputElement> };
 
@@ -27,7 +28,7 @@ export function NewPassphraseInput({ typed, username, ...props }: Props & { type
   const problem = typed && !props.error ? passphraseProblem(typed, username || undefined) : null;
   const description = problem ? (
     <Text span inherit c="orange.9" data-testid="passphrase-hint">
-      {t(problem)}
+      {translateKey(problem)}
     </Text>
   ) : (
     t('common.passphraseHint')

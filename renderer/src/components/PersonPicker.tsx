@@ -59,7 +59,7 @@ export function PersonPicker({ value, onChange, excludeIds = [], ...rest }: Pers
       onSearchChange={setSearch}
       // The register already filtered (accent-insensitive, by name, code or fiscal code).
       filter={({ options: all }) => all}
-      nothingFoundMessage={loading ? t('app.loading') : search.trim().length < 2 ? t('persons.pickerHint') : t('vocab.nothingFound')}
+      nothingFoundMessage={loading ? t('app.loading') : search.trim().length < 2 ? t('persons.pickerHint') : t('common.nothingFound')}
     />
   );
 }

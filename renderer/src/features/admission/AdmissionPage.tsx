@@ -24,6 +24,7 @@ import { isErrorBody, personWithHousehold, type LoadedPeople } from './load-memb
 import { MemberPlaceRow, type MemberInfo } from './MemberPlaceRow';
 import { PersonPicker } from './PersonPicker';
 import { memberErrorTarget } from './refusals';
+import { vocabLabel } from '../../components/vocab';
 
 const schema = contract['stays.admit'].input;
 type Values = z.input<typeof schema>;
@@ -176,7 +177,7 @@ export function AdmissionPage({ route }: { route: Route }) {
         <PageTitle id="admission-title">{t('admission.title')}</PageTitle>
         {referral && (
           <Alert color="blue" variant="light" title={t('admission.fromReferral', { date: formatDateTime(referral.receivedAt, i18n.language) })} data-testid="admission-referral">
-            {t(`vocab.referralSources.${referral.source}`)} · {needsSummary(referral, t, i18n.language)}
+            {vocabLabel(t, 'referralSources', referral.source)} · {needsSummary(referral, t, i18n.language)}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} maw={520}>

@@ -3,6 +3,7 @@
 import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BoardPlace } from '../../../../electron/shared/channels/places';
+import { vocabLabel } from '../../components/vocab';
 
 export interface MemberInfo {
   personId: number;
@@ -64,7 +65,7 @@ export function MemberPlaceRow(props: Props) {
             )}
             {member.relationship && (
               <Badge variant="light" color="gray" tt="none">
-                {t(`vocab.relationships.${member.relationship}`)}
+                {vocabLabel(t, 'relationships', member.relationship)}
               </Badge>
             )}
             {member.age !== null && (

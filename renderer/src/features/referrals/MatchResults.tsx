@@ -2,6 +2,7 @@
 // why they fit. Used by the referral queue ("find a place") and by the admission.
 import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { translateKey } from '../../i18n';
 import type { Match } from '../../../../electron/shared/channels/people';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 export function MatchResults({ matches, onChoose, chooseLabel }: Props) {
   const { t, i18n } = useTranslation();
   // Reasons are translation keys chosen by the matching service; an unknown one is shown as is rather than hidden.
-  const reason = (key: string) => (i18n.exists(key) ? t(key) : key);
+  const reason = (key: string) => (i18n.exists(key) ? translateKey(key) : key);
   if (matches.length === 0)
     return (
       <Text c="dimmed" data-testid="match-none">

@@ -13,6 +13,7 @@ import { MatchPanel } from './MatchPanel';
 import { NewReferralModal } from './NewReferralModal';
 import { queueOrder } from './queue';
 import { formatWaiting, needsSummary, UrgencyBadge } from './referral-labels';
+import { vocabLabel } from '../../components/vocab';
 
 const OUTCOME_COLORS: Record<string, string> = { pending: 'orange', placed: 'teal', declined: 'red', withdrawn: 'gray' };
 
@@ -90,7 +91,7 @@ export function ReferralsPage({ route }: { route: Route }) {
                     <Table.Td miw={110}>
                       <UrgencyBadge urgency={r.urgency} />
                     </Table.Td>
-                    <Table.Td>{t(`vocab.referralSources.${r.source}`)}</Table.Td>
+                    <Table.Td>{vocabLabel(t, 'referralSources', r.source)}</Table.Td>
                     <Table.Td maw={320}>
                       <Text size="sm">{needsSummary(r, t, locale)}</Text>
                       {r.notes && (
@@ -114,7 +115,7 @@ export function ReferralsPage({ route }: { route: Route }) {
                       </Badge>
                       {r.declineReason && (
                         <Text size="xs" c="dimmed">
-                          {t(`vocab.declineReasons.${r.declineReason}`)}
+                          {vocabLabel(t, 'declineReasons', r.declineReason)}
                         </Text>
                       )}
                     </Table.Td>

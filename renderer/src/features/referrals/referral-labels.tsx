@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../../electron/shared/channels/people';
 import { waitingParts } from './queue';
+import { vocabLabel } from '../../components/vocab';
 
 export function formatWaiting(hours: number, t: TFunction): string {
   const { unit, count } = waitingParts(hours);
@@ -17,7 +18,7 @@ export function UrgencyBadge({ urgency }: { urgency: string }) {
   const { t } = useTranslation();
   return (
     <Badge color={URGENCY_COLORS[urgency] ?? 'gray'} variant={urgency === 'immediate' ? 'filled' : 'light'} tt="none" style={{ flex: 'none', overflow: 'visible' }} data-testid="urgency-badge">
-      {t(`vocab.urgencies.${urgency}`)}
+      {vocabLabel(t, 'urgencies', urgency)}
     </Badge>
   );
 }

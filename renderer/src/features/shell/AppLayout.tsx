@@ -21,9 +21,10 @@ import { AdmissionPage } from '../admission/AdmissionPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RetentionPage } from '../retention/RetentionPage';
 import type { Role } from '../../../../electron/shared/contract';
+import type { TKey } from '../../i18n';
 
 /** The navigation entries, in order; sub-pages highlight the entry they belong to. */
-const NAV: { area: Area; label: string; also: Area[]; roles?: Role[] }[] = [
+const NAV: { area: Area; label: TKey; also: Area[]; roles?: Role[] }[] = [
   { area: 'today', label: 'shell.today', also: [] },
   { area: 'board', label: 'shell.board', also: ['admission'] },
   { area: 'persons', label: 'shell.persons', also: ['person', 'personNew'] },

@@ -16,14 +16,16 @@ import { StructureForm } from './StructureForm';
 
 export const isManager = (role: string) => role === 'admin' || role === 'coordinator';
 
+const FLAGS = [
+  { key: 'womenOnly', color: 'pink' },
+  { key: 'childrenAllowed', color: 'blue' },
+  { key: 'accessible', color: 'cyan' },
+  { key: 'lgbtSafe', color: 'violet' },
+] as const;
+
 export function StructureFlags({ structure }: { structure: Pick<StructureSummary, 'womenOnly' | 'childrenAllowed' | 'accessible' | 'lgbtSafe'> }) {
   const { t } = useTranslation();
-  const flags = [
-    structure.womenOnly && { key: 'womenOnly', color: 'pink' },
-    structure.childrenAllowed && { key: 'childrenAllowed', color: 'blue' },
-    structure.accessible && { key: 'accessible', color: 'cyan' },
-    structure.lgbtSafe && { key: 'lgbtSafe', color: 'violet' },
-  ].filter((flag): flag is { key: string; color: string } => Boolean(flag));
+  const flags = FLAGS.filter((flag) => structure[flag.key]);
   return (
     <Group gap={4}>
       {flags.map((flag) => (

@@ -12,6 +12,7 @@ import { queueOrder } from '../referrals/queue';
 import { formatWaiting, UrgencyBadge } from '../referrals/referral-labels';
 import { PersonRows, type CountRow } from './PersonRows';
 import { BackupStatus } from '../backups/BackupStatus';
+import { vocabLabel } from '../../components/vocab';
 
 export function TodayPage({ route }: { route: Route }) {
   void route;
@@ -153,7 +154,7 @@ export function TodayPage({ route }: { route: Route }) {
                         <Table.Td>
                           <UrgencyBadge urgency={r.urgency} />
                         </Table.Td>
-                        <Table.Td>{t(`vocab.referralSources.${r.source}`)}</Table.Td>
+                        <Table.Td>{vocabLabel(t, 'referralSources', r.source)}</Table.Td>
                         <Table.Td ta="right">{r.people}</Table.Td>
                         <Table.Td>
                           <Button size="xs" variant="light" onClick={() => navigate({ area: 'referrals', referralId: r.id })} aria-label={t('today.openReferral', { date: formatDateTime(r.receivedAt, locale) })}>

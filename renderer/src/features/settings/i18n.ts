@@ -1,0 +1,76 @@
+// The settings feature's strings in Italian and English (docs/i18n.md).
+import type { Dictionary } from '../../../../electron/shared/i18n/dictionary';
+
+export const it = {
+  settings: {
+    title: 'Impostazioni',
+    tabsLabel: 'Sezioni delle impostazioni',
+    tabPassphrase: 'La mia passphrase',
+    tabLanguage: 'Lingua',
+    tabAutoLock: 'Blocco automatico',
+    tabUsers: 'Utenti',
+    tabSecurity: 'Sicurezza',
+    tabAudit: 'Registro attività',
+  },
+  language: {
+    label: 'Lingua dell’interfaccia',
+    it: 'Italiano',
+    en: 'English',
+    description: 'La scelta vale per il tuo account e si applica subito.',
+  },
+  autoLock: {
+    title: 'Blocco automatico',
+    minutes: 'Minuti di inattività prima del blocco',
+    description: 'Da 1 a 120 minuti. Il blocco chiude il registro e cancella dallo schermo tutti i dati.',
+    readOnly_one: 'Il registro si blocca dopo {{count}} minuto di inattività. Solo un amministratore può cambiare questo valore.',
+    readOnly_other: 'Il registro si blocca dopo {{count}} minuti di inattività. Solo un amministratore può cambiare questo valore.',
+  },
+  security: {
+    title: 'Nuova chiave del registro',
+    explanation:
+      'Usala se sospetti che una passphrase o la chiave di recupero siano state scoperte. Il registro viene cifrato con una nuova chiave e tutte le chiavi di accesso precedenti smettono di funzionare.',
+    consequencesUsers:
+      'Tutti gli altri utenti dovranno ricevere da te una nuova passphrase (Impostazioni › Utenti › Reimposta passphrase).',
+    consequencesRecovery: 'Verrà mostrata una nuova chiave di recupero: la precedente non sarà più valida.',
+    passphrase: 'La tua passphrase',
+    submit: 'Cambia la chiave del registro',
+    working: 'Cambio della chiave in corso…',
+  },
+};
+
+export const en: Dictionary<typeof it> = {
+  settings: {
+    title: 'Settings',
+    tabsLabel: 'Settings sections',
+    tabPassphrase: 'My passphrase',
+    tabLanguage: 'Language',
+    tabAutoLock: 'Auto-lock',
+    tabUsers: 'Users',
+    tabSecurity: 'Security',
+    tabAudit: 'Activity log',
+  },
+  language: {
+    label: 'Interface language',
+    it: 'Italiano',
+    en: 'English',
+    description: 'The choice applies to your account and takes effect at once.',
+  },
+  autoLock: {
+    title: 'Auto-lock',
+    minutes: 'Idle minutes before locking',
+    description: 'From 1 to 120 minutes. Locking closes the register and clears all data from the screen.',
+    readOnly_one: 'The register locks after {{count}} idle minute. Only an administrator can change this value.',
+    readOnly_other: 'The register locks after {{count}} idle minutes. Only an administrator can change this value.',
+  },
+  security: {
+    title: 'New register key',
+    explanation:
+      'Use this if you suspect a passphrase or the recovery key has been disclosed. The register is encrypted with a new key and every previous access key stops working.',
+    consequencesUsers:
+      'Every other user will need a new passphrase from you (Settings › Users › Reset passphrase).',
+    consequencesRecovery: 'A new recovery key will be shown: the previous one will no longer be valid.',
+    passphrase: 'Your passphrase',
+    submit: 'Change the register key',
+    working: 'Changing the key…',
+  },
+};

@@ -1,0 +1,73 @@
+// The users feature's strings in Italian and English (docs/i18n.md).
+import type { Dictionary } from '../../../../electron/shared/i18n/dictionary';
+
+export const it = {
+  users: {
+    title: 'Utenti',
+    tableCaption: 'Utenti del registro',
+    name: 'Nome',
+    status: 'Stato',
+    createdAt: 'Creato il',
+    actions: 'Azioni',
+    active: 'Attivo',
+    disabled: 'Disattivato',
+    mustChange: 'Deve cambiare passphrase',
+    you: 'tu',
+    roleOf: 'Ruolo di {{name}}',
+    roleChanged: 'Ruolo di {{name}} aggiornato.',
+    addTitle: 'Aggiungi un utente',
+    addIntro:
+      'Comunica la prima passphrase di persona: al primo accesso l’utente dovrà sceglierne una nuova.',
+    firstPassphrase: 'Prima passphrase',
+    firstPassphraseRepeat: 'Ripeti la prima passphrase',
+    addSubmit: 'Aggiungi utente',
+    added: 'Utente {{username}} aggiunto.',
+    disable: 'Disattiva',
+    disableTitle: 'Disattivare {{name}}?',
+    disableBody:
+      'L’utente non potrà più aprire il registro e la sua chiave di accesso viene eliminata. Le sue attività restano nel registro attività.',
+    disableConfirm: 'Disattiva l’utente',
+    disabledDone: 'Utente {{name}} disattivato.',
+    reset: 'Reimposta passphrase',
+    resetTitle: 'Nuova passphrase per {{name}}',
+    resetBody: 'Al prossimo accesso l’utente dovrà sceglierne una nuova.',
+    resetSubmit: 'Reimposta passphrase',
+    resetDone: 'Passphrase di {{name}} reimpostata.',
+    actionsFor: 'Azioni per {{name}}',
+  },
+};
+
+export const en: Dictionary<typeof it> = {
+  users: {
+    title: 'Users',
+    tableCaption: 'Users of the register',
+    name: 'Name',
+    status: 'Status',
+    createdAt: 'Created on',
+    actions: 'Actions',
+    active: 'Active',
+    disabled: 'Disabled',
+    mustChange: 'Must change passphrase',
+    you: 'you',
+    roleOf: 'Role of {{name}}',
+    roleChanged: 'Role of {{name}} updated.',
+    addTitle: 'Add a user',
+    addIntro: 'Hand over the first passphrase in person: at first sign-in the user must choose a new one.',
+    firstPassphrase: 'First passphrase',
+    firstPassphraseRepeat: 'Repeat the first passphrase',
+    addSubmit: 'Add user',
+    added: 'User {{username}} added.',
+    disable: 'Disable',
+    disableTitle: 'Disable {{name}}?',
+    disableBody:
+      'The user will no longer be able to open the register and their access key is deleted. Their activity stays in the activity log.',
+    disableConfirm: 'Disable the user',
+    disabledDone: 'User {{name}} disabled.',
+    reset: 'Reset passphrase',
+    resetTitle: 'New passphrase for {{name}}',
+    resetBody: 'At their next sign-in the user must choose a new one.',
+    resetSubmit: 'Reset passphrase',
+    resetDone: 'Passphrase of {{name}} reset.',
+    actionsFor: 'Actions for {{name}}',
+  },
+};
