@@ -2,6 +2,7 @@
 // Main (handlers), preload (exposed calls) and renderer (typed client) all derive from this object.
 // No Electron or Node imports here: it is bundled into the sandboxed preload and the renderer.
 import { z } from 'zod';
+import type { Envelope } from './errors';
 import { passphraseProblem, PASSPHRASE_MAX_LENGTH } from './passphrase';
 import {
   ALL_ROLES, channel, empty, localeSchema, passphraseField, requiredText, roleSchema, text, displayNameSchema, usernameSchema, type ChannelSpec,
@@ -211,6 +212,11 @@ export type ChannelName = keyof Contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+/** What the preload exposes as `window.approdo`: one function per channel, the input in, an envelope back. */
+export type ApprodoApi = {
+  readonly [C in ChannelName]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+};
 
 /** Largest serialised payload accepted on any channel, in characters. */
 export const MAX_PAYLOAD_CHARS = 16_384;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { contract, MAX_PAYLOAD_CHARS, type ChannelName, type ChannelSpec } from '../../shared/contract';
 import { DomainError, errorBody, type Envelope, type FieldErrors } from '../../shared/errors';
 import type { Session } from '../session';
-import type { Handlers } from './handlers';
+import type { Handlers } from './types';
 import { log } from '../log';
 import { storageFault } from '../storage-faults';
 

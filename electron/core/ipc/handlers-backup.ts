@@ -1,6 +1,6 @@
 // Handlers of the backup channels (electron/shared/channels/backup.ts). The automatic backups and page
 // checks are attached to the session by createAppCore (electron/core/app.ts), not here.
-import type { HandlersFor } from './handlers';
+import type { HandlersFor } from './types';
 import type { backupChannels } from '../../shared/channels/backup';
 import type { Session } from '../session';
 import { restoreBackup } from '../backup/restore';

@@ -1,5 +1,5 @@
 // Handlers of the foundation's channels: session, setup, account, users, settings, audit, rekey.
-import type { HandlersFor } from './handlers';
+import type { HandlersFor } from './types';
 import type { foundationChannels } from '../../shared/contract';
 import type { Session } from '../session';
 import * as usersService from '../services/users';

@@ -1,6 +1,6 @@
 // Handlers of the people channels (electron/shared/channels/people.ts): persons, consents, households,
 // referrals and matching.
-import type { HandlersFor } from './handlers';
+import type { HandlersFor } from './types';
 import type { peopleChannels } from '../../shared/channels/people';
 import type { Session } from '../session';
 import { ctxOf } from '../services/context';

@@ -1,6 +1,6 @@
 // Handlers of the places channels (electron/shared/channels/places.ts): partners, structures, rooms, places,
 // out-of-service periods, the bed board and the Today page.
-import type { HandlersFor } from './handlers';
+import type { HandlersFor } from './types';
 import type { placesChannels } from '../../shared/channels/places';
 import type { Session } from '../session';
 import { ctxOf } from '../services/context';

@@ -1,6 +1,6 @@
 // Handlers of the privacy channels (electron/shared/channels/privacy.ts): retention, anonymisation,
 // erasure on request and subject access.
-import type { HandlersFor } from './handlers';
+import type { HandlersFor } from './types';
 import type { privacyChannels } from '../../shared/channels/privacy';
 import type { Session } from '../session';
 import { ctxOf } from '../services/context';

@@ -1,5 +1,5 @@
 // Handlers of the stays channels (electron/shared/channels/stays.ts): admission, transfer, extension, discharge, correction.
-import type { HandlersFor } from './handlers';
+import type { HandlersFor } from './types';
 import type { staysChannels } from '../../shared/channels/stays';
 import type { Session } from '../session';
 import { ctxOf } from '../services/context';

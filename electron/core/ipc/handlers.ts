@@ -1,7 +1,6 @@
 // One handler per contract channel: each turns parsed input into a call to a domain service.
 // The map is assembled from one file per domain; the type-checker and a test check it matches the contract.
-import type { ChannelName, ChannelOutput } from '../../shared/contract';
-import type { ChannelParsedInput } from './types';
+import type { Handlers } from './types';
 import type { Session } from '../session';
 import { foundationHandlers } from './handlers-foundation';
 import { placesHandlers } from './handlers-places';
@@ -9,10 +8,6 @@ import { peopleHandlers } from './handlers-people';
 import { staysHandlers } from './handlers-stays';
 import { backupHandlers } from './handlers-backup';
 import { privacyHandlers } from './handlers-privacy';
-
-export type Handler<C extends ChannelName> = (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
-export type HandlersFor<K extends ChannelName> = { [C in K]: Handler<C> };
-export type Handlers = HandlersFor<ChannelName>;
 
 export function createHandlers(session: Session): Handlers {
   return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session) };

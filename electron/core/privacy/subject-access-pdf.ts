@@ -4,7 +4,7 @@
 // so other letters are transliterated in the PDF alone (accents dropped, ł → l, …, '?' for other
 // scripts) and the document then says that the JSON file holds the exact spelling.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { SubjectAccessData } from './subject-access';
+import type { SubjectAccessData } from './subject-access-data';
 import { fill, SUBJECT_ACCESS_TEXT, type SubjectAccessText } from './subject-access-text';
 
 const A4: [number, number] = [595.28, 841.89];

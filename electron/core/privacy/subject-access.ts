@@ -9,35 +9,9 @@ import { write, type Ctx } from '../services/context';
 import { personDetail, refuseWithoutReveal } from '../services/persons';
 import { retentionYears } from './retention';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
+import { SUBJECT_ACCESS_FORMAT, type SubjectAccessData } from './subject-access-data';
 
 type Reader = Pick<Db, 'select'>;
-type Detail = ReturnType<typeof personDetail>;
-
-export const SUBJECT_ACCESS_FORMAT = 'approdo-subject-access/1';
-
-/**
- * The document given to the person. Staff appear by role, never by name: the person is told what was
- * done with their data and in which capacity, without exposing the staff of a confidential shelter.
- * Other household members appear by code and relationship only: their names are their own data.
- */
-export interface SubjectAccessData {
-  format: typeof SUBJECT_ACCESS_FORMAT;
-  generatedAt: string;
-  locale: Locale;
-  retentionYears: number;
-  person: Omit<typeof persons.$inferSelect, 'id' | 'searchText' | 'nameKey' | 'languages' | 'vulnerabilities'> & {
-    languages: string[];
-    vulnerabilities: string[];
-  };
-  household: { relationship: string | null; members: { code: string; relationship: string; birthYear: number | null; self: boolean }[] } | null;
-  stays: Detail['stays'];
-  referrals: Omit<Detail['referrals'][number], 'personId' | 'householdId' | 'personCode' | 'waitingHours'>[];
-  consents: Omit<Detail['consents'][number], 'personId'>[];
-  nameReveals: { at: string; byRole: string | null; reason: string }[];
-  dateCorrections: { at: string; byRole: string | null; entity: string; recordId: number; field: string; oldValue: string | null; newValue: string | null; reason: string }[];
-  anonymisations: { at: string; kind: string; reason: string | null }[];
-  auditEvents: { at: string; byRole: string | null; action: string; entity: string; recordId: string | null; fields: string[] }[];
-}
 
 function gather(db: Reader, ctx: Ctx, personId: number, locale: Locale): SubjectAccessData {
   // The person's page as an admin sees it, names shown (the access is for the person themselves).

@@ -13,14 +13,21 @@ import { DateField } from '../../components/DateField';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
-import type { StayActionsProps } from './StayActions';
 
 const schema = contract['stays.discharge'].input;
 type Values = z.input<typeof schema>;
 
+/** A household member's open stay, offered for a discharge together. */
+export interface HouseholdStay {
+  stayId: number;
+  personId: number;
+  code: string;
+  label: string;
+}
+
 interface Props {
   stay: PersonDetail['stays'][number];
-  householdStays: NonNullable<StayActionsProps['householdStays']>;
+  householdStays: HouseholdStay[];
   onClose: () => void;
   onDone: () => void;
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../../electron/shared/channels/people';
 import { CorrectDateModal } from './CorrectDateModal';
-import { DischargeModal } from './DischargeModal';
+import { DischargeModal, type HouseholdStay } from './DischargeModal';
 import { ExtendModal } from './ExtendModal';
 import { TransferModal } from './TransferModal';
 
@@ -13,7 +13,7 @@ export interface StayActionsProps {
   personId: number;
   stay: PersonDetail['stays'][number];
   /** Household members' open stays, offered for a discharge together. */
-  householdStays?: { stayId: number; personId: number; code: string; label: string }[];
+  householdStays?: HouseholdStay[];
   onChanged: () => void;
 }
 
