@@ -12,6 +12,7 @@ import { peopleChannels } from './channels/people';
 import { staysChannels } from './channels/stays';
 import { backupChannels } from './channels/backup';
 import { privacyChannels } from './channels/privacy';
+import { contributionsChannels } from './channels/contributions';
 
 export * from './schema-kit';
 
@@ -205,6 +206,7 @@ export const contract = {
   ...staysChannels,
   ...backupChannels,
   ...privacyChannels,
+  ...contributionsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

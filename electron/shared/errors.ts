@@ -37,9 +37,6 @@ export const ERROR_CODES = [
   'STAY_CLOSED',
   'STAY_ALREADY_OPEN',
   'NO_OPEN_PLACEMENT',
-  'PLANNED_END_BEFORE_ENTRY',
-  'EXTENSION_NOT_LATER',
-  'BIRTH_DATE_IN_FUTURE',
   // Persons, households, referrals
   'POSSIBLE_DUPLICATE',
   'PERSON_IN_OTHER_HOUSEHOLD',
@@ -59,6 +56,17 @@ export const ERROR_CODES = [
   // Privacy duties
   'PERSON_STAY_OPEN',
   'RETENTION_NOT_DUE',
+  // Housing contributions
+  'OVER_BUDGET',
+  'CONTRIBUTION_NOT_EDITABLE',
+  'CONTRIBUTION_NOT_APPROVED',
+  'CONTRIBUTION_HAS_PAYMENTS',
+  'AMOUNT_BELOW_PAID',
+  'PAYMENT_EXCEEDS_APPROVED',
+  'PAYMENT_BEFORE_APPROVAL',
+  'PAYMENT_CANCELLED',
+  'INSTALMENTS_EXCEED_APPROVED',
+  'DATE_IN_FUTURE',
   'INTERNAL',
 ] as const;
 
@@ -71,6 +79,8 @@ export interface ErrorBody {
   code: ErrorCode;
   messageKey: string;
   fieldErrors?: FieldErrors;
+  /** Values the translated message shows (e.g. the remaining budget, in cents). Never register data about a person. */
+  params?: Record<string, number | string>;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
@@ -79,14 +89,17 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
-  constructor(code: ErrorCode, fieldErrors?: FieldErrors) {
+  readonly params?: Record<string, number | string>;
+  constructor(code: ErrorCode, fieldErrors?: FieldErrors, params?: Record<string, number | string>) {
     super(code);
     this.name = 'DomainError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.params = params;
   }
 }
 
-export function errorBody(code: ErrorCode, fieldErrors?: FieldErrors): ErrorBody {
-  return fieldErrors ? { code, messageKey: `errors.${code}`, fieldErrors } : { code, messageKey: `errors.${code}` };
+export function errorBody(code: ErrorCode, fieldErrors?: FieldErrors, params?: Record<string, number | string>): ErrorBody {
+  const body: ErrorBody = fieldErrors ? { code, messageKey: `errors.${code}`, fieldErrors } : { code, messageKey: `errors.${code}` };
+  return params ? { ...body, params } : body;
 }

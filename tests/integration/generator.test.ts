@@ -13,7 +13,8 @@ import { ADMIN, call, cleanupDirs, copyOf, core, login, makeTemplate, type Templ
 const TODAY = '2026-03-15';
 const DATA_TABLES = [
   'partners', 'structures', 'rooms', 'places', 'place_out_of_service', 'persons', 'consents', 'households', 'household_members',
-  'referrals', 'stays', 'stay_extensions', 'placements',
+  'referrals', 'stays', 'stay_extensions', 'placements', 'contributions', 'contribution_decisions', 'contribution_contracts',
+  'contribution_instalments', 'contribution_payments', 'budget_entries',
 ];
 
 let template: Template;
@@ -160,5 +161,37 @@ describe('example register generator', () => {
     expect(() => createDemoData(conn.db, conn.sqlite, TODAY)).toThrow(/empty register/);
     expect(digest(conn)).toBe(before);
     expect(count(conn, 'SELECT count(*) FROM audit_events')).toBe(events);
+  });
+});
+
+describe('example housing contributions', () => {
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await openRegister();
+    generateRegister(conn.db, conn.sqlite, { seed: 11, scale: 'demo', today: TODAY });
+  }, 120_000);
+
+  it('writes the scale’s contributions with consistent money: paid is the sum of the payments not cancelled, never above the approved amount', () => {
+    expect(count(conn, 'SELECT count(*) FROM contributions')).toBe(240);
+    expect(count(conn, `SELECT count(*) FROM contributions c WHERE c.paid_cents <> (SELECT coalesce(sum(amount_cents), 0) FROM contribution_payments p
+      WHERE p.contribution_id = c.id AND p.cancelled_at IS NULL)`)).toBe(0);
+    expect(count(conn, "SELECT count(*) FROM contributions WHERE paid_cents > coalesce(approved_cents, 0)")).toBe(0);
+    expect(count(conn, "SELECT count(*) FROM contributions WHERE status = 'approved' AND approved_cents IS NULL")).toBe(0);
+    expect(count(conn, `SELECT count(*) FROM contributions c WHERE c.status = 'approved' AND c.approved_cents <> (SELECT d.amount_cents FROM contribution_decisions d
+      WHERE d.contribution_id = c.id AND d.kind = 'approved' ORDER BY d.id DESC LIMIT 1)`)).toBe(0);
+  });
+
+  it('has tight years with overrides, cancelled payments, budget changes, and households with and without a current stay', () => {
+    expect(count(conn, 'SELECT count(*) FROM contribution_decisions WHERE override = 1 AND override_reason IS NOT NULL')).toBeGreaterThan(0);
+    expect(count(conn, 'SELECT count(*) FROM contribution_payments WHERE cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL')).toBeGreaterThan(0);
+    expect(count(conn, "SELECT count(*) FROM contributions WHERE status IN ('rejected', 'withdrawn')")).toBeGreaterThan(0);
+    expect(count(conn, 'SELECT count(*) FROM (SELECT year, type FROM budget_entries GROUP BY year, type HAVING count(*) > 1)')).toBeGreaterThan(0);
+    const hosted = `EXISTS (SELECT 1 FROM household_members m JOIN stays s ON s.person_id = m.person_id WHERE m.household_id = c.household_id
+      AND s.entry_date <= c.proposed_at AND (s.exit_date IS NULL OR s.exit_date > c.proposed_at))`;
+    expect(count(conn, `SELECT count(*) FROM contributions c WHERE ${hosted}`)).toBeGreaterThan(0);
+    expect(count(conn, `SELECT count(*) FROM contributions c WHERE NOT ${hosted}`)).toBeGreaterThan(0);
+    // Every contribution's household exists and has its head as a member.
+    expect(count(conn, `SELECT count(*) FROM contributions c JOIN households h ON h.id = c.household_id
+      LEFT JOIN household_members m ON m.household_id = h.id AND m.person_id = h.head_person_id WHERE m.person_id IS NULL`)).toBe(0);
   });
 });

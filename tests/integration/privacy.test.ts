@@ -362,7 +362,7 @@ describe('subject access', () => {
       household: { members: Record<string, unknown>[] }; auditEvents: { action: string; byRole: string }[];
     };
     expect(Object.keys(data).sort()).toEqual([
-      'anonymisations', 'auditEvents', 'consents', 'dateCorrections', 'format', 'generatedAt', 'household', 'locale', 'nameReveals',
+      'anonymisations', 'auditEvents', 'consents', 'contributions', 'dateCorrections', 'format', 'generatedAt', 'household', 'locale', 'nameReveals',
       'person', 'referrals', 'retentionYears', 'stays',
     ]);
     // Every stored field of the person, names included even though the person is restricted.

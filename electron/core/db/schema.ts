@@ -2,6 +2,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { EXIT_REASONS, GENDERS, PLACE_KINDS, REFERRAL_OUTCOMES, RELATIONSHIPS, STRUCTURE_TYPES, URGENCIES } from '../../shared/domain';
+import {
+  CONTRACT_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DECISION_KINDS, EMERGENCY_LEVELS, HOUSING_SITUATIONS, PAYMENT_METHODS,
+} from '../../shared/contributions';
 
 /** Staff who can unlock the register. Their key slots live in the slot file, keyed by this id. */
 export const users = sqliteTable('users', {
@@ -294,4 +297,143 @@ export const personAnonymisations = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('person_anonymisations_person').on(t.personId, t.at)],
+);
+
+// ——— Housing contributions (docs/contributions.md). Money is integer cents; dates are calendar dates.
+
+/** A contribution to a household: its assessment (as last recorded), the suggestion computed then, and
+ * the current state of its decisions and payments (kept in step by the service in each write, so the
+ * list filters and totals in SQL; the decisions and payments tables hold the history). */
+export const contributions = sqliteTable(
+  'contributions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'CTB-2026-0001': the decision reference the ledger and paper files use. */
+    reference: text('reference').notNull().unique(),
+    householdId: integer('household_id').notNull().references(() => households.id),
+    /** The partner association following the household (for budgets split per partner). */
+    partnerId: integer('partner_id').references(() => partners.id),
+    type: text('type', { enum: CONTRIBUTION_TYPES }).notNull(),
+    status: text('status', { enum: CONTRIBUTION_STATUSES }).notNull(),
+    /** Budget year: the proposal's year, then the approval's. */
+    year: integer('year').notNull(),
+    proposedCents: integer('proposed_cents').notNull(),
+    /** The amount of the current approval (null unless approved). */
+    approvedCents: integer('approved_cents'),
+    /** Sum of the payments not cancelled. */
+    paidCents: integer('paid_cents').notNull().default(0),
+    proposedAt: text('proposed_at').notNull(),
+    decidedAt: text('decided_at'),
+    householdSize: integer('household_size').notNull(),
+    monthlyIncomeCents: integer('monthly_income_cents').notNull(),
+    iseeCents: integer('isee_cents'),
+    housingSituation: text('housing_situation', { enum: HOUSING_SITUATIONS }).notNull(),
+    emergencyLevel: text('emergency_level', { enum: EMERGENCY_LEVELS }).notNull(),
+    assessmentNotes: text('assessment_notes'),
+    assessedAt: text('assessed_at').notNull(),
+    suggestedCents: integer('suggested_cents'),
+    /** JSON: how the suggestion was computed (electron/shared/contributions.ts Suggestion). */
+    suggestion: text('suggestion').notNull(),
+    ruleTableId: integer('rule_table_id'),
+    /** Reference numbers of the documents kept on paper. */
+    paperReferences: text('paper_references'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('contributions_year').on(t.year, t.type, t.status),
+    index('contributions_household').on(t.householdId),
+    index('contributions_status').on(t.status, t.proposedAt),
+  ],
+);
+
+/** Every decision on a contribution, never changed: proposed, approved (a revision is a new approval),
+ * rejected, withdrawn; an approval past the remaining budget carries the override and its reason. */
+export const contributionDecisions = sqliteTable(
+  'contribution_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contributionId: integer('contribution_id').notNull().references(() => contributions.id),
+    kind: text('kind', { enum: DECISION_KINDS }).notNull(),
+    amountCents: integer('amount_cents'),
+    date: text('date').notNull(),
+    motivation: text('motivation'),
+    /** Remaining budget of the year and type just before this approval (what the override went past). */
+    remainingCents: integer('remaining_cents'),
+    override: integer('override', { mode: 'boolean' }).notNull().default(false),
+    overrideReason: text('override_reason'),
+    userId: integer('user_id').references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('contribution_decisions_contribution').on(t.contributionId), index('contribution_decisions_override').on(t.override, t.date)],
+);
+
+/** The housing contract a contribution helps to start. The address is confidential, like a structure's. */
+export const contributionContracts = sqliteTable('contribution_contracts', {
+  contributionId: integer('contribution_id').primaryKey().references(() => contributions.id),
+  kind: text('kind', { enum: CONTRACT_KINDS }).notNull(),
+  landlord: text('landlord'),
+  address: text('address'),
+  startDate: text('start_date'),
+  monthlyRentCents: integer('monthly_rent_cents'),
+  durationMonths: integer('duration_months'),
+});
+
+export const contributionInstalments = sqliteTable(
+  'contribution_instalments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contributionId: integer('contribution_id').notNull().references(() => contributions.id),
+    dueDate: text('due_date').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+  },
+  (t) => [index('contribution_instalments_contribution').on(t.contributionId, t.dueDate)],
+);
+
+/** Actual payments. Never edited or deleted: a mistaken one is cancelled with a reason. */
+export const contributionPayments = sqliteTable(
+  'contribution_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contributionId: integer('contribution_id').notNull().references(() => contributions.id),
+    date: text('date').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    receiptReference: text('receipt_reference'),
+    userId: integer('user_id').references(() => users.id),
+    recordedAt: text('recorded_at').notNull(),
+    cancelledAt: text('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    cancelledBy: integer('cancelled_by').references(() => users.id),
+  },
+  (t) => [index('contribution_payments_contribution').on(t.contributionId, t.date), index('contribution_payments_date').on(t.date)],
+);
+
+/** Budgets per year and type, optionally per partner: each change is a new row (the history); the
+ * latest row of a (year, type, partner) is in force. */
+export const budgetEntries = sqliteTable(
+  'budget_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    type: text('type', { enum: CONTRIBUTION_TYPES }).notNull(),
+    partnerId: integer('partner_id').references(() => partners.id),
+    amountCents: integer('amount_cents').notNull(),
+    note: text('note'),
+    userId: integer('user_id').references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('budget_entries_year').on(t.year, t.type, t.partnerId)],
+);
+
+/** The suggestion rule table of a type: each save is a new version (JSON RuleTable); the latest is in force. */
+export const contributionRuleTables = sqliteTable(
+  'contribution_rule_tables',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: CONTRIBUTION_TYPES }).notNull(),
+    rules: text('rules').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('contribution_rule_tables_type').on(t.type, t.id)],
 );

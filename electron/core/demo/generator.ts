@@ -11,6 +11,7 @@ import { dayOf, isoOf, Rng } from './random';
 import { SCALES, type ScaleName } from './scales';
 import { Simulation } from './simulation';
 import { planStructures } from './structures-plan';
+import { generateContributions } from './contributions';
 
 export type { ScaleName } from './scales';
 
@@ -37,6 +38,8 @@ export interface GeneratedCounts {
   extensions: number;
   placements: number;
   consents: number;
+  contributions: number;
+  payments: number;
 }
 
 /** The seed of the demo register: every demo register looks the same for a given day. */
@@ -50,7 +53,7 @@ const utc = (romeWallTime: string): string => romeInstant(romeWallTime)!.toISOSt
 export const createDemoData = (db: Db, sqlite: Database.Database, today: string, who: { userId?: number | null; now?: Date } = {}): GeneratedCounts =>
   generateRegister(db, sqlite, { seed: DEMO_SEED, scale: 'demo', today, ...who });
 
-const REGISTER_TABLES = ['partners', 'structures', 'persons', 'referrals', 'stays', 'placements'] as const;
+const REGISTER_TABLES = ['partners', 'structures', 'persons', 'referrals', 'stays', 'placements', 'contributions'] as const;
 
 /** Same seed, scale and day → the same rows. Refuses a register that already holds any of its data. */
 export function generateRegister(db: Db, sqlite: Database.Database, options: GenerateOptions): GeneratedCounts {
@@ -145,15 +148,21 @@ export function generateRegister(db: Db, sqlite: Database.Database, options: Gen
     const placement = insert('INSERT INTO placements (id, stay_id, person_id, place_id, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)');
     for (const p of sim.placements) placement.run(p.id, p.stayId, p.personId, p.placeId, isoOf(p.start), iso(p.end));
 
+    // Contributions come from their own stream too: adding them never changed the rest of the history.
+    const money = generateContributions(sqlite, new Rng(options.seed ^ 0xc0417), people, sim, {
+      count: scale.contributions, start, today, partnerIds: plan.partners.map((p) => p.id), userId: options.userId ?? null,
+    });
+
     appendAudit(
       tx,
-      { userId: options.userId ?? null, action: 'demo.generate', entity: 'register', recordId: null, fields: ['partners', 'structures', 'rooms', 'places', 'persons', 'households', 'referrals', 'stays', 'placements'] },
+      { userId: options.userId ?? null, action: 'demo.generate', entity: 'register', recordId: null, fields: ['partners', 'structures', 'rooms', 'places', 'persons', 'households', 'referrals', 'stays', 'placements', 'contributions', 'payments', 'budgets'] },
       options.now,
     );
     return {
       partners: plan.partners.length, structures: plan.structures.length, rooms: plan.rooms.length, places: plan.places.length,
       outOfService: plan.outOfService.length, persons: people.persons.length, households, referrals: sim.referrals.length,
       stays: sim.stays.length, extensions, placements: sim.placements.length, consents,
+      contributions: money.contributions, payments: money.payments,
     };
   });
 }

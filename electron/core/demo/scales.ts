@@ -15,6 +15,8 @@ export interface Scale {
   placements: number;
   /** Structures closed during the history (inactive, their places' active periods ended). */
   closedStructures: number;
+  /** Housing contributions (exact). */
+  contributions: number;
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
@@ -27,6 +29,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     stays: 100,
     placements: 150,
     closedStructures: 0,
+    contributions: 40,
   },
   demo: {
     partners: 3,
@@ -37,6 +40,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     stays: 900,
     placements: 1350,
     closedStructures: 0,
+    contributions: 240,
   },
   reference: {
     partners: 8,
@@ -47,5 +51,6 @@ export const SCALES: Record<ScaleName, Scale> = {
     stays: 40_000,
     placements: 60_000,
     closedStructures: 2,
+    contributions: 10_000,
   },
 };

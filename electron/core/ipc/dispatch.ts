@@ -74,7 +74,7 @@ export function createDispatcher(session: Session, handlers: Handlers): Dispatch
       const value = spec.output.parse(await handler(parsed.data));
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: errorBody(error.code, error.fieldErrors) };
+      if (error instanceof DomainError) return { ok: false, error: errorBody(error.code, error.fieldErrors, error.params) };
       // A full disk or a read-only folder: SQLite rolled the write back; the user can act on the message.
       const fault = storageFault(error);
       if (fault) {

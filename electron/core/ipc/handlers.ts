@@ -8,7 +8,8 @@ import { peopleHandlers } from './handlers-people';
 import { staysHandlers } from './handlers-stays';
 import { backupHandlers } from './handlers-backup';
 import { privacyHandlers } from './handlers-privacy';
+import { contributionsHandlers } from './handlers-contributions';
 
 export function createHandlers(session: Session): Handlers {
-  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session) };
+  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session), ...contributionsHandlers(session) };
 }

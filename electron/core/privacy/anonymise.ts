@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { dateCorrections, householdMembers, nameReveals, personAnonymisations, persons, placements, referrals, stays } from '../db/schema';
 import { nameKeyOf, searchTextOf } from '../services/persons';
 import { write, type Ctx } from '../services/context';
+import { anonymiseContributionsOf } from '../services/contributions';
 import type { AuditInput } from '../audit';
 import { log } from '../log';
 import { dueRows, retentionCutoff, retentionYears } from './retention';
@@ -88,6 +89,8 @@ function anonymiseOne(tx: Db, ctx: Ctx, audit: Audit, personId: number, kind: Ki
   );
   if (correctionOf && changes(tx.update(dateCorrections).set({ reason: '' }).where(and(correctionOf, ne(dateCorrections.reason, ''))).run()))
     cleared.push('dateCorrections.reason');
+
+  cleared.push(...anonymiseContributionsOf(tx, personId));
 
   tx.insert(personAnonymisations).values({ personId, kind, reason, userId: ctx.user.id, at: ctx.now.toISOString() }).run();
   audit({ action: kind === 'erasure' ? 'person.erase' : 'person.anonymise', entity: 'person', recordId: personId, fields: cleared });

@@ -3,6 +3,7 @@
 import type { Locale } from '../../shared/schema-kit';
 import type { persons } from '../db/schema';
 import type { personDetail } from '../services/persons';
+import type { contributionsForSubjectAccess } from '../services/contributions';
 
 type Detail = ReturnType<typeof personDetail>;
 
@@ -29,5 +30,7 @@ export interface SubjectAccessData {
   nameReveals: { at: string; byRole: string | null; reason: string }[];
   dateCorrections: { at: string; byRole: string | null; entity: string; recordId: number; field: string; oldValue: string | null; newValue: string | null; reason: string }[];
   anonymisations: { at: string; kind: string; reason: string | null }[];
+  /** The housing contributions of the person's household. */
+  contributions: ReturnType<typeof contributionsForSubjectAccess>['contributions'];
   auditEvents: { at: string; byRole: string | null; action: string; entity: string; recordId: string | null; fields: string[] }[];
 }

@@ -3,6 +3,7 @@
 // Fonts: the standard Helvetica of every PDF reader (no font file to ship). It covers Windows-1252 only,
 // so other letters are transliterated in the PDF alone (accents dropped, ł → l, …, '?' for other
 // scripts) and the document then says that the JSON file holds the exact spelling.
+import { formatEuro } from '../../shared/money';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { SubjectAccessData } from './subject-access-data';
 import { fill, SUBJECT_ACCESS_TEXT, type SubjectAccessText } from './subject-access-text';
@@ -216,6 +217,21 @@ export async function renderSubjectAccessPdf(data: SubjectAccessData): Promise<U
     out.heading(text.sections.anonymisations);
     for (const a of data.anonymisations)
       out.write(fill(a.kind === 'erasure' ? text.anonymisation.erasure : text.anonymisation.retention, { at: f.at(a.at), reason: a.reason ?? '—' }), { indent: 10 });
+  }
+
+  if (data.contributions.length > 0) {
+    out.heading(text.sections.contributions);
+    const euro = (cents: number | null) => (cents === null ? '—' : formatEuro(cents, data.locale));
+    for (const c of data.contributions) {
+      out.write(fill(text.contribution, { reference: c.reference, type: f.vocab('contributionTypes', c.type), status: f.vocab('contributionStatuses', c.status) }), { bold: true, indent: 10 });
+      out.write(fill(text.contributionAmounts, { proposed: euro(c.proposedCents), approved: euro(c.approvedCents), paid: euro(c.paidCents) }), { indent: 20 });
+      for (const d of c.decisions)
+        out.write(fill(text.decision, { date: f.date(d.date), kind: f.vocab('decisionKinds', d.kind), amount: d.amountCents === null ? '' : ` ${euro(d.amountCents)}`, motivation: d.motivation ? `: ${d.motivation}` : '' }), { indent: 20 });
+      if ('kind' in c.contract && c.contract.kind)
+        out.write(fill(text.contract, { kind: f.vocab('contractKinds', c.contract.kind), landlord: c.contract.landlord ? ` · ${c.contract.landlord}` : '', address: c.contract.address ? ` · ${c.contract.address}` : '' }), { indent: 20 });
+      for (const p of c.payments)
+        out.write(fill(text.payment, { date: f.date(p.date), amount: euro(p.amountCents), method: f.vocab('paymentMethods', p.method), cancelled: p.cancelledAt ? text.paymentCancelled : '' }), { indent: 20 });
+    }
   }
 
   out.heading(text.sections.audit);

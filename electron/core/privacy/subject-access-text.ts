@@ -22,7 +22,7 @@ const it = {
   transliterated: 'Alcuni caratteri sono scritti in forma semplificata; il file JSON allegato riporta la grafia esatta.',
   sections: {
     person: 'Scheda', household: 'Nucleo familiare', stays: 'Accoglienze e posti', referrals: 'Segnalazioni', consents: 'Consensi',
-    reveals: 'Consultazioni del nome', corrections: 'Correzioni di date', anonymisations: 'Anonimizzazioni e cancellazioni', audit: 'Operazioni registrate',
+    reveals: 'Consultazioni del nome', corrections: 'Correzioni di date', anonymisations: 'Anonimizzazioni e cancellazioni', audit: 'Operazioni registrate', contributions: 'Contributi per l’abitare',
   },
   fields: {
     code: 'Codice', displayName: 'Nome o alias', givenNames: 'Nome anagrafico', familyNames: 'Cognome anagrafico', gender: 'Genere',
@@ -34,6 +34,8 @@ const it = {
     destination: 'destinazione', startDate: 'inizio nel posto', endDate: 'fine nel posto', placeId: 'posto', withdrawnAt: 'revoca',
     'stays.destination': 'destinazione', 'referrals.notes': 'note delle segnalazioni', 'nameReveals.reason': 'motivi delle consultazioni',
     'dateCorrections.reason': 'motivi delle correzioni',
+    'contributions.contract.landlord': 'locatore del contratto', 'contributions.contract.address': 'indirizzo del contratto',
+    'contributions.assessmentNotes': 'note della valutazione', 'contributions.decisions.motivation': 'motivazioni delle decisioni',
   } as Record<string, string>,
   yes: 'sì', no: 'no', none: 'Nessun dato.', you: 'tu',
   relationship: 'Relazione', member: 'Componente',
@@ -46,6 +48,9 @@ const it = {
   reveal: '{at} – {by}: {reason}', correction: '{at} – {by}: {field} da {old} a {new}. Motivo: {reason}',
   anonymisation: { retention: '{at}: dati anonimizzati alla scadenza del periodo di conservazione', erasure: '{at}: dati cancellati su richiesta. Motivo: {reason}' },
   event: '{at} – {by}: {action}', eventFields: ' ({fields})',
+  contribution: 'Contributo {reference}: {type}, {status}', contributionAmounts: 'Proposto {proposed} · approvato {approved} · pagato {paid}',
+  decision: '{date} – {kind}{amount}{motivation}', contract: 'Contratto: {kind}{landlord}{address}',
+  payment: 'Pagamento del {date}: {amount} ({method}){cancelled}', paymentCancelled: ' – annullato',
   page: 'Pagina {n} di {total}',
   roles: { admin: 'amministrazione', coordinator: 'coordinamento', operator: 'operatrice/operatore', system: 'sistema' } as Record<string, string>,
   actions: {
@@ -58,6 +63,11 @@ const it = {
     'referral.declined': 'segnalazione non accolta', 'referral.withdrawn': 'segnalazione ritirata', 'household.create': 'nucleo creato',
     'household.member.add': 'componente aggiunto al nucleo', 'household.member.update': 'componente del nucleo aggiornato',
     'household.member.remove': 'componente tolto dal nucleo',
+    'contribution.create': 'contributo proposto', 'contribution.reassess': 'valutazione aggiornata', 'contribution.paperReferences': 'riferimenti dei documenti aggiornati',
+    'contribution.approve': 'contributo approvato', 'contribution.revise': 'importo approvato rivisto', 'contribution.approve.override': 'contributo approvato oltre il bilancio',
+    'contribution.reject': 'contributo respinto', 'contribution.withdraw': 'contributo ritirato', 'contribution.contract': 'contratto registrato',
+    'contribution.instalment.add': 'rata prevista aggiunta', 'contribution.instalment.remove': 'rata prevista tolta',
+    'payment.record': 'pagamento registrato', 'payment.cancel': 'pagamento annullato',
   } as Record<string, string>,
   vocab: codeLists(itVocabulary.vocab),
 };
@@ -80,7 +90,7 @@ const en: SubjectAccessText = {
   transliterated: 'Some characters are written in a simplified form; the attached JSON file has the exact spelling.',
   sections: {
     person: 'Record', household: 'Household', stays: 'Stays and places', referrals: 'Referrals', consents: 'Consents',
-    reveals: 'Views of your name', corrections: 'Date corrections', anonymisations: 'Anonymisations and erasures', audit: 'Recorded operations',
+    reveals: 'Views of your name', corrections: 'Date corrections', anonymisations: 'Anonymisations and erasures', audit: 'Recorded operations', contributions: 'Housing contributions',
   },
   fields: {
     code: 'Code', displayName: 'Name or alias', givenNames: 'Given names', familyNames: 'Family names', gender: 'Gender',
@@ -92,6 +102,8 @@ const en: SubjectAccessText = {
     destination: 'destination', startDate: 'start in the place', endDate: 'end in the place', placeId: 'place', withdrawnAt: 'withdrawal',
     'stays.destination': 'destination', 'referrals.notes': 'referral notes', 'nameReveals.reason': 'reasons for viewing the name',
     'dateCorrections.reason': 'reasons for corrections',
+    'contributions.contract.landlord': 'contract landlord', 'contributions.contract.address': 'contract address',
+    'contributions.assessmentNotes': 'assessment notes', 'contributions.decisions.motivation': 'decision motivations',
   },
   yes: 'yes', no: 'no', none: 'No data.', you: 'you',
   relationship: 'Relationship', member: 'Member',
@@ -104,6 +116,9 @@ const en: SubjectAccessText = {
   reveal: '{at} – {by}: {reason}', correction: '{at} – {by}: {field} from {old} to {new}. Reason: {reason}',
   anonymisation: { retention: '{at}: data anonymised at the end of the retention period', erasure: '{at}: data erased on request. Reason: {reason}' },
   event: '{at} – {by}: {action}', eventFields: ' ({fields})',
+  contribution: 'Contribution {reference}: {type}, {status}', contributionAmounts: 'Proposed {proposed} · approved {approved} · paid {paid}',
+  decision: '{date} – {kind}{amount}{motivation}', contract: 'Contract: {kind}{landlord}{address}',
+  payment: 'Payment of {date}: {amount} ({method}){cancelled}', paymentCancelled: ' – cancelled',
   page: 'Page {n} of {total}',
   roles: { admin: 'administration', coordinator: 'coordination', operator: 'desk staff', system: 'system' },
   actions: {
@@ -116,6 +131,11 @@ const en: SubjectAccessText = {
     'referral.declined': 'referral declined', 'referral.withdrawn': 'referral withdrawn', 'household.create': 'household created',
     'household.member.add': 'member added to the household', 'household.member.update': 'household member updated',
     'household.member.remove': 'member removed from the household',
+    'contribution.create': 'contribution proposed', 'contribution.reassess': 'assessment updated', 'contribution.paperReferences': 'document references updated',
+    'contribution.approve': 'contribution approved', 'contribution.revise': 'approved amount revised', 'contribution.approve.override': 'contribution approved past the budget',
+    'contribution.reject': 'contribution rejected', 'contribution.withdraw': 'contribution withdrawn', 'contribution.contract': 'contract recorded',
+    'contribution.instalment.add': 'planned instalment added', 'contribution.instalment.remove': 'planned instalment removed',
+    'payment.record': 'payment recorded', 'payment.cancel': 'payment cancelled',
   },
   vocab: codeLists(enVocabulary.vocab),
 };

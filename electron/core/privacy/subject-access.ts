@@ -8,6 +8,7 @@ import type { Db } from '../db/connection';
 import { write, type Ctx } from '../services/context';
 import { personDetail, refuseWithoutReveal } from '../services/persons';
 import { retentionYears } from './retention';
+import { contributionsForSubjectAccess } from '../services/contributions';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
 import { SUBJECT_ACCESS_FORMAT, type SubjectAccessData } from './subject-access-data';
 
@@ -42,6 +43,8 @@ function gather(db: Reader, ctx: Ctx, personId: number, locale: Locale): Subject
     .select({ at: personAnonymisations.at, kind: personAnonymisations.kind, reason: personAnonymisations.reason })
     .from(personAnonymisations).where(eq(personAnonymisations.personId, personId)).orderBy(asc(personAnonymisations.at)).all();
 
+  const contributionData = contributionsForSubjectAccess(db, personId);
+
   return {
     format: SUBJECT_ACCESS_FORMAT,
     generatedAt: ctx.now.toISOString(),
@@ -58,7 +61,9 @@ function gather(db: Reader, ctx: Ctx, personId: number, locale: Locale): Subject
     nameReveals: reveals,
     dateCorrections: corrections,
     anonymisations,
+    contributions: contributionData.contributions,
     auditEvents: auditTrail(db, {
+      contribution: contributionData.ids, contribution_payment: contributionData.paymentIds,
       person: [personId], stay: stayIds, placement: placementIds,
       stay_extension: detail.stays.flatMap((s) => s.extensions.map((e) => e.id)),
       consent: detail.consents.map((c) => c.id),
