@@ -197,17 +197,22 @@ describe('matching', () => {
     const [openEnded, outOfService, bookedAfter, leftBefore, bookedInside] = s.rooms[0]!;
     occupy(db, openEnded!, addDays(from, -30), null);
     db.insert(placeOutOfService).values({ placeId: outOfService!, reason: 'muffa', fromDate: addDays(from, 2), toDate: addDays(from, 3) }).run();
-    // Booked from the night after the range: free over the range, but an admission starts an open
-    // placement, which the stays service would refuse there, so it is not offered.
+    // Booked from the night after the range: free for the whole range, offered with the placement ending
+    // at the booking. Booked or out of service inside the range: free only until then, offered after the
+    // places free for the whole range.
     occupy(db, bookedAfter!, to, null);
     occupy(db, leftBefore!, addDays(from, -10), from); // leaves on the first day: its last night was the one before
     occupy(db, bookedInside!, addDays(from, 4), addDays(from, 6));
     const found = await match(app, { needs: { people: 1 }, from, to });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ freeCount: 1, places: [{ placeId: leftBefore }] });
-    expect(await match(app, { needs: { people: 2 }, from, to })).toEqual([]);
+    expect(found[0]).toMatchObject({ freeCount: 4, places: [{ placeId: leftBefore, freeUntil: null }] });
+    const two = await match(app, { needs: { people: 2 }, from, to });
+    expect(two[0]!.places.map((p) => [p.placeId, p.freeUntil])).toEqual([[bookedAfter, to], [leftBefore, null]]);
+    const three = await match(app, { needs: { people: 3 }, from, to });
+    expect(three[0]!.places.map((p) => p.freeUntil).sort()).toEqual([addDays(from, 4), to, null].sort()); // the longest free of the rest
+    expect(three[0]!.reasons).toContain('match.freeUntil');
     db.update(places).set({ activeTo: addDays(from, 30) }).where(eq(places.id, leftBefore!)).run(); // its active period ends later
-    expect(await match(app, { needs: { people: 1 }, from, to })).toEqual([]);
+    expect((await match(app, { needs: { people: 1 }, from, to }))[0]!.places).toMatchObject([{ placeId: leftBefore, freeUntil: addDays(from, 30) }]);
     app.lock();
   });
 
@@ -224,7 +229,7 @@ describe('matching', () => {
     app.lock();
   });
 
-  it('puts a child under three in a cot, and never offers a place booked later (admissions are open-ended)', async () => {
+  it('puts a child under three in a cot, and offers a place booked later only until its booking', async () => {
     const app = await adminApp();
     const db = dbOf(app);
     const s = seedStructure(db, { name: 'Casa Culla', rooms: [['bed', 'cot', 'bed']] });
@@ -239,9 +244,44 @@ describe('matching', () => {
     const [firstBed] = s.rooms[0]!;
     occupy(db, firstBed!, addDays(today, 10), null);
     const open = await match(app, { needs: { people: 1 }, from: today });
-    expect(open[0]!.places.map((p) => p.placeId)).toEqual([lastBed]);
-    expect(open[0]!.freeCount).toBe(2); // the last bed and the cot; the bed booked in ten days is not free
-    expect(await match(app, { needs: { people: 2 }, from: today })).toEqual([]);
+    expect(open[0]!.places).toMatchObject([{ placeId: lastBed, freeUntil: null }]);
+    expect(open[0]!.freeCount).toBe(3); // the last bed, the cot, and the bed free until its booking in ten days
+    expect((await match(app, { needs: { people: 2 }, from: today }))[0]!.places.map((p) => [p.placeId, p.freeUntil])).toEqual([[firstBed, addDays(today, 10)], [lastBed, null]]);
+    app.lock();
+  });
+
+  it('keeps young children in their mother’s room, and ranks a structure that does so before one that splits them', async () => {
+    const app = await adminApp();
+    const db = dbOf(app);
+    const year = Number(today.slice(0, 4));
+    // Casa Divisa speaks the language and scores higher, but can only split the family.
+    seedStructure(db, { name: 'Casa Divisa', languages: ['ar'], rooms: [['bed'], ['bed', 'bed']] });
+    seedStructure(db, { name: 'Casa Insieme', rooms: [['bed', 'bed'], ['bed', 'bed', 'bed']] });
+    const guests = [
+      { guest: { gender: 'female' as const, birthDate: '1990-05-01', birthYear: null } },
+      { guest: { gender: 'female' as const, birthDate: `${year - 4}-01-10`, birthYear: null }, child: true },
+      { guest: { gender: 'male' as const, birthDate: `${year - 9}-02-10`, birthYear: null }, child: true },
+    ];
+    const found = await match(app, { guests, needs: { people: 3, language: 'ar' }, from: today });
+    expect(names(found)).toEqual(['Casa Insieme', 'Casa Divisa']);
+    expect(found[0]).toMatchObject({ familyTogether: true });
+    expect(new Set(found[0]!.places.map((p) => p.roomName))).toEqual(new Set(['Stanza 2']));
+    expect(found[0]!.places.map((p) => p.guest).sort()).toEqual([0, 1, 2]);
+    expect(found[1]).toMatchObject({ familyTogether: false });
+    expect(found[1]!.reasons).toContain('match.familySplit');
+
+    // A teenager may sleep next door; the mother and the small child share a room.
+    seedStructure(db, { name: 'Casa Ragazzi', rooms: [['bed'], ['bed', 'bed']] });
+    const withTeen = [guests[0]!, { guest: { gender: 'male' as const, birthDate: `${year - 16}-01-01`, birthYear: null }, child: true }, guests[1]!];
+    const teen = (await match(app, { guests: withTeen, from: today })).find((m) => m.structureName === 'Casa Ragazzi')!;
+    expect(teen.familyTogether).toBe(true);
+    const roomOf = (guest: number) => teen.places.find((p) => p.guest === guest)!.roomId;
+    expect(roomOf(0)).toBe(roomOf(2));
+    expect(roomOf(1)).not.toBe(roomOf(0));
+    // A child whose age is only estimated (a possible minor) counts as a young child too.
+    const estimated = [guests[0]!, { guest: { gender: 'female' as const, birthDate: null, birthYear: year - 15 }, child: true }, guests[1]!];
+    const both = (await match(app, { guests: estimated, from: today })).find((m) => m.structureName === 'Casa Ragazzi')!;
+    expect(both.familyTogether).toBe(false);
     app.lock();
   });
 

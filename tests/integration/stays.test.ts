@@ -195,10 +195,29 @@ describe('admission', () => {
     await admitOne(ids.persons.unknown, ids.places.b);
   });
 
-  it('refuses a planned end before the entry', async () => {
+  it('refuses a planned end before the entry, with its own message', async () => {
     const ids = register();
     const error = await refusedUnwritten('stays.admit', { entryDate: '2026-03-01', plannedEnd: '2026-02-28', members: [{ personId: ids.persons.guest, placeId: ids.places.bed1 }] });
-    expect(error).toMatchObject({ code: 'INVALID_PERIOD', fieldErrors: { plannedEnd: ['errors.INVALID_PERIOD'] } });
+    expect(error).toMatchObject({ code: 'PLANNED_END_BEFORE_ENTRY', fieldErrors: { plannedEnd: ['errors.PLANNED_END_BEFORE_ENTRY'] } });
+  });
+
+  it('admits into a bed free only until a later booking with a placement that ends there, the stay left open', async () => {
+    const ids = register();
+    await admitOne(ids.persons.guest, ids.places.bed1, '2026-03-20');
+    const bounded = await admit({ entryDate: '2026-03-10', plannedEnd: '2026-06-30', members: [{ personId: ids.persons.mother, placeId: ids.places.bed1, placementEnd: '2026-03-20' }] });
+    expect(stayRow(bounded.stayIds[0]!)).toMatchObject({ exitDate: null, plannedEnd: '2026-06-30' });
+    expect(placementsOf(bounded.stayIds[0]!).map((p) => [p.placeId, p.startDate, p.endDate])).toEqual([[ids.places.bed1, '2026-03-10', '2026-03-20']]);
+    expect(lastAudit(1)[0]).toMatchObject({ action: 'placement.create', fields: ['endDate', 'personId', 'placeId', 'startDate', 'stayId'] });
+    // A placement end not after the entry is refused next to that member's field.
+    const error = await refusedUnwritten('stays.admit', { entryDate: '2026-03-10', members: [{ personId: ids.persons.daughter, placeId: ids.places.bed2, placementEnd: '2026-03-10' }] });
+    expect(error).toMatchObject({ code: 'INVALID_PERIOD', fieldErrors: { 'members.0.placementEnd': ['errors.INVALID_PERIOD'] } });
+    // On the placement's end date the planned move continues the same stay in another bed, open-ended.
+    const moved = await call(app, 'placements.transfer', { personId: ids.persons.mother, date: '2026-03-20', toPlaceId: ids.places.bed2 });
+    expect(moved.stayIds).toEqual(bounded.stayIds);
+    expect(placementsOf(bounded.stayIds[0]!).map((p) => [p.placeId, p.startDate, p.endDate])).toEqual([
+      [ids.places.bed1, '2026-03-10', '2026-03-20'], [ids.places.bed2, '2026-03-20', null],
+    ]);
+    expect((await refusedUnwritten('placements.transfer', { personId: ids.persons.mother, date: '2026-03-25', toPlaceId: ids.places.bed1 })).code).toBe('PLACE_OCCUPIED');
   });
 
   it('refuses an admission from a referral that is no longer pending', async () => {
@@ -265,11 +284,16 @@ describe('extension', () => {
     expect(lastAudit(2).map((e) => e.action)).toEqual(['stay.extend', 'stay_extension.create']);
   });
 
-  it('refuses to extend a closed stay, or to a planned end not after the entry', async () => {
+  it('refuses to extend a closed stay, to a planned end not after the entry, or not later than the current one', async () => {
     const ids = register();
     const open = await admitOne(ids.persons.mother, ids.places.bed2, '2026-03-01');
     const tooEarly = await refusedUnwritten('stays.extend', { stayId: open.stayIds[0]!, newPlannedEnd: '2026-03-01', grantedBy: 'X', grantedAt: '2026-03-01' });
-    expect(tooEarly).toMatchObject({ code: 'INVALID_PERIOD', fieldErrors: { newPlannedEnd: ['errors.INVALID_PERIOD'] } });
+    expect(tooEarly).toMatchObject({ code: 'PLANNED_END_BEFORE_ENTRY', fieldErrors: { newPlannedEnd: ['errors.PLANNED_END_BEFORE_ENTRY'] } });
+    await call(app, 'stays.extend', { stayId: open.stayIds[0]!, newPlannedEnd: '2026-06-30', grantedBy: 'X', grantedAt: '2026-03-02' });
+    for (const newPlannedEnd of ['2026-06-30', '2026-05-01']) {
+      const notLater = await refusedUnwritten('stays.extend', { stayId: open.stayIds[0]!, newPlannedEnd, grantedBy: 'X', grantedAt: '2026-03-03' });
+      expect(notLater).toMatchObject({ code: 'EXTENSION_NOT_LATER', fieldErrors: { newPlannedEnd: ['errors.EXTENSION_NOT_LATER'] } });
+    }
     const closed = await admitOne(ids.persons.guest, ids.places.bed1, '2026-03-01');
     await discharge(closed.stayIds, '2026-04-01');
     const error = await refusedUnwritten('stays.extend', { stayId: closed.stayIds[0]!, newPlannedEnd: '2026-09-30', grantedBy: 'X', grantedAt: '2026-04-02' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { couldBeMinorOn, isAdultManOn, placementProblem } from '../../electron/core/services/placement-rules';
+import { placementProblem } from '../../electron/core/services/placement-rules';
+import { couldBeMinorOn, isAdultManOn } from '../../electron/shared/guest-rules';
 
 const place = { activeFrom: '2020-01-01', activeTo: null, womenOnly: true, childrenAllowed: false };
 const stay = { from: '2026-01-01', to: null };

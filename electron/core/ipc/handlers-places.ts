@@ -7,6 +7,7 @@ import { ctxOf } from '../services/context';
 import * as structuresService from '../services/structures';
 import { getBoard } from '../services/board';
 import { getToday } from '../services/today';
+import { getAvailability } from '../services/availability';
 
 export function placesHandlers(session: Session): HandlersFor<keyof typeof placesChannels> {
   const ctx = () => ctxOf(session);
@@ -21,6 +22,7 @@ export function placesHandlers(session: Session): HandlersFor<keyof typeof place
     'places.addOutOfService': (input) => structuresService.addOutOfService(ctx(), input),
     'places.removeOutOfService': ({ id }) => structuresService.removeOutOfService(ctx(), id),
     'board.get': (input) => getBoard(ctx(), input),
+    'places.available': (input) => getAvailability(ctx(), input),
     'today.get': ({ date }) => getToday(ctx(), date),
   };
 }

@@ -5,7 +5,7 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { ErrorCode } from '../../shared/errors';
 import type { Db } from '../db/connection';
 import { persons, placements, places, rooms, structures } from '../db/schema';
-import { couldBeMinorOn, isAdultManOn, type PersonFacts } from './placement-rules';
+import { guestRefusal, type GuestFacts as PersonFacts } from '../../shared/guest-rules';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -38,8 +38,8 @@ export function guestRuleProblem(db: Reader, today: string, change: FlagChange):
   for (const row of rows) {
     const person = change.person ?? { gender: row.gender, birthDate: row.birthDate, birthYear: row.birthYear };
     const flags = change.flags ?? { womenOnly: row.womenOnly, childrenAllowed: row.childrenAllowed };
-    if (flags.womenOnly && isAdultManOn(person, row.start)) return 'WOMEN_ONLY_STRUCTURE';
-    if (!flags.childrenAllowed && couldBeMinorOn(person, row.start)) return 'CHILDREN_NOT_ALLOWED';
+    const refusal = guestRefusal(flags, person, row.start);
+    if (refusal) return refusal;
   }
   return null;
 }

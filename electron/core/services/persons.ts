@@ -11,6 +11,13 @@ import { write, type Ctx } from './context';
 import { householdIdOfPerson, householdOf } from './households';
 import { referralsOf } from './referrals';
 import { guestRuleProblem } from './guest-rules';
+import { birthDateInFuture } from '../../shared/guest-rules';
+
+/** A birth date (or estimated year) after today is a typing mistake: refused next to the field. */
+function refuseFutureBirth(fields: PersonInput, today: string): void {
+  if (birthDateInFuture(fields.birthDate, today)) throw new DomainError('BIRTH_DATE_IN_FUTURE', { birthDate: ['errors.BIRTH_DATE_IN_FUTURE'] });
+  if (fields.birthYear !== null && fields.birthYear > Number(today.slice(0, 4))) throw new DomainError('BIRTH_DATE_IN_FUTURE', { birthYear: ['errors.BIRTH_DATE_IN_FUTURE'] });
+}
 
 export type PersonInput = z.output<typeof personFieldsSchema>;
 type PersonRecord = typeof persons.$inferSelect;
@@ -127,6 +134,7 @@ function findPerson(db: Reader, id: number): PersonRecord {
 }
 
 export function createPerson(ctx: Ctx, fields: PersonInput, acknowledgeDuplicates: boolean): { id: number; code: string } {
+  refuseFutureBirth(fields, ctx.today);
   // Restricted matches are audited and then ignored (see checkDuplicates): the refusal names only others.
   auditRestrictedMatches(ctx, findDuplicates(ctx.db, fields));
   return write(ctx, (tx, audit) => {
@@ -172,6 +180,7 @@ export function refuseWithoutReveal(ctx: Ctx, person: PersonRecord, action: stri
 
 export function updatePerson(ctx: Ctx, id: number, fields: PersonInput): { id: number; code: string } {
   refuseWithoutReveal(ctx, findPerson(ctx.db, id), 'person.updateRefused');
+  refuseFutureBirth(fields, ctx.today);
   return write(ctx, (tx, audit) => {
     const before = findPerson(tx, id);
     const columns = columnsOf(fields);

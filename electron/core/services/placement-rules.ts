@@ -2,7 +2,7 @@
 // period, women-only and children flags at the placement's first night, and clashes among the placements
 // of one request. No database here: stays.ts loads the facts and asks these questions.
 import type { ErrorCode } from '../../shared/errors';
-import type { Gender } from '../../shared/domain';
+import { guestRefusal, type GuestFacts } from '../../shared/guest-rules';
 import { periodsOverlap } from '../../shared/dates';
 
 /** A half-open period [from, to) of calendar dates; a null `to` runs on. */
@@ -18,11 +18,7 @@ export interface PlaceFacts {
   childrenAllowed: boolean;
 }
 
-export interface PersonFacts {
-  gender: Gender;
-  birthDate: string | null;
-  birthYear: number | null;
-}
+export type PersonFacts = GuestFacts;
 
 /** One placement as it would stand after the write, with what identifies it within the request. */
 export interface PlannedPlacement {
@@ -30,35 +26,6 @@ export interface PlannedPlacement {
   placeId: number;
   period: Period;
 }
-
-/** Full years on `date` from the birth date; from an estimated year, year − birthYear (never younger than
- * the person may be, so a possibly adult man is treated as an adult); null when nothing is known. */
-export function ageOn(person: Pick<PersonFacts, 'birthDate' | 'birthYear'>, date: string): number | null {
-  const year = Number(date.slice(0, 4));
-  if (person.birthDate) {
-    const birthday = person.birthDate.slice(5);
-    return year - Number(person.birthDate.slice(0, 4)) - (date.slice(5) < birthday ? 1 : 0);
-  }
-  if (person.birthYear !== null) return year - person.birthYear;
-  return null;
-}
-
-/** Unknown age counts as adult: the flags protect the structure's guests, so doubt does not open the door. */
-export const isMinorOn = (person: PersonFacts, date: string) => {
-  const age = ageOn(person, date);
-  return age !== null && age < 18;
-};
-
-/** For the children rule: could the person still be under 18? With only an estimated birth year the
- * youngest possible age counts (born late in that year), so a possibly-17-year-old is not let into a
- * structure that hosts no minors. An unknown age does not make a minor. */
-export const couldBeMinorOn = (person: PersonFacts, date: string) => {
-  if (person.birthDate || person.birthYear === null) return isMinorOn(person, date);
-  return Number(date.slice(0, 4)) - person.birthYear - 1 < 18;
-};
-
-/** Only a recorded 'male' counts as a man: non-binary and unknown genders are not turned away by women-only flags. */
-export const isAdultManOn = (person: PersonFacts, date: string) => person.gender === 'male' && !isMinorOn(person, date);
 
 /**
  * Does `inner` lie inside `outer`? An open inner period only fits an open outer one: an open placement
@@ -80,9 +47,7 @@ export function placementProblem(args: { period: Period; stay: Period; place: Pl
   if (period.to !== null && period.to < period.from) return 'INVALID_PERIOD';
   if (!lies(period, stay)) return 'PLACEMENT_OUTSIDE_STAY';
   if (!lies(period, { from: place.activeFrom, to: place.activeTo })) return 'PLACE_NOT_ACTIVE';
-  if (place.womenOnly && isAdultManOn(person, period.from)) return 'WOMEN_ONLY_STRUCTURE';
-  if (!place.childrenAllowed && couldBeMinorOn(person, period.from)) return 'CHILDREN_NOT_ALLOWED';
-  return null;
+  return guestRefusal(place, person, period.from);
 }
 
 /** Two placements of one request that share a night: the same place twice, or the same person twice. */

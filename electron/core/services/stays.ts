@@ -21,6 +21,7 @@ export interface StayResult {
 }
 type StayRow = typeof stays.$inferSelect;
 type PlacementRow = typeof placements.$inferSelect;
+type Audit = Parameters<Parameters<typeof write>[1]>[1];
 
 const refuse = (code: ErrorCode, fields: string[]) =>
   new DomainError(code, Object.fromEntries(fields.map((field) => [field, [`errors.${code}`]])));
@@ -129,12 +130,14 @@ function householdFor(tx: Db, personId: number, requested: number | null, field:
 }
 
 /** Admits one person or a household: one stay and one open placement per member, all or nothing. */
-export function admit(ctx: Ctx, input: In<'stays.admit'>): StayResult {
+export type AdmitInput = Omit<In<'stays.admit'>, 'members'> & { members: { personId: number; placeId: number; placementEnd?: string | null }[] };
+
+export function admit(ctx: Ctx, input: AdmitInput): StayResult {
   const { entryDate, plannedEnd, members } = input;
   const referralId = input.referralId ?? null;
   const householdId = input.householdId ?? null;
   return write(ctx, (tx, audit) => {
-    if (plannedEnd !== null && plannedEnd < entryDate) throw refuse('INVALID_PERIOD', ['plannedEnd']);
+    if (plannedEnd !== null && plannedEnd < entryDate) throw refuse('PLANNED_END_BEFORE_ENTRY', ['plannedEnd']);
     if (householdId !== null && !tx.select({ id: households.id }).from(households).where(eq(households.id, householdId)).get()) {
       throw refuse('NOT_FOUND', ['householdId']);
     }
@@ -144,9 +147,11 @@ export function admit(ctx: Ctx, input: In<'stays.admit'>): StayResult {
       personOf(tx, m.personId, [personField]);
       const household = householdFor(tx, m.personId, householdId, personField);
       if (otherStay(tx, m.personId, stay, null)) throw refuse('STAY_ALREADY_OPEN', [personField]);
+      const placementEnd = m.placementEnd ?? null;
+      if (placementEnd !== null && placementEnd <= entryDate) throw refuse('INVALID_PERIOD', [`members.${i}.placementEnd`]);
       const candidate: Candidate = {
-        personId: m.personId, placeId: m.placeId, period: stay, stay,
-        fields: { place: ['placeId', `members.${i}.placeId`], person: [personField], date: ['entryDate'] },
+        personId: m.personId, placeId: m.placeId, period: { from: entryDate, to: placementEnd }, stay,
+        fields: { place: ['placeId', `members.${i}.placeId`], person: [personField], date: placementEnd === null ? ['entryDate'] : ['entryDate', `members.${i}.placementEnd`] },
       };
       return { member: m, household, candidate };
     });
@@ -161,9 +166,10 @@ export function admit(ctx: Ctx, input: In<'stays.admit'>): StayResult {
         personId: member.personId, householdId: household, referralId, entryDate, plannedEnd, createdAt,
       }).returning({ id: stays.id }).get().id;
       audit({ action: 'stay.admit', entity: 'stay', recordId: stayId, fields: ['personId', 'entryDate', 'plannedEnd', 'householdId', 'referralId'] });
-      const placementId = tx.insert(placements).values({ stayId, personId: member.personId, placeId: member.placeId, startDate: entryDate })
+      const endDate = member.placementEnd ?? null;
+      const placementId = tx.insert(placements).values({ stayId, personId: member.personId, placeId: member.placeId, startDate: entryDate, endDate })
         .returning({ id: placements.id }).get().id;
-      audit({ action: 'placement.create', entity: 'placement', recordId: placementId, fields: ['stayId', 'personId', 'placeId', 'startDate'] });
+      audit({ action: 'placement.create', entity: 'placement', recordId: placementId, fields: ['stayId', 'personId', 'placeId', 'startDate', ...(endDate ? ['endDate'] : [])] });
       result.stayIds.push(stayId);
       result.placementIds.push(placementId);
     }
@@ -182,7 +188,7 @@ export function transfer(ctx: Ctx, input: In<'placements.transfer'>): StayResult
     const current = tx.select().from(placements)
       .where(and(eq(placements.personId, personId), lte(placements.startDate, date), or(isNull(placements.endDate), gt(placements.endDate, date))))
       .get();
-    if (!current) throw refuse('NO_OPEN_PLACEMENT', ['date']);
+    if (!current) return continueAfterBoundedPlacement(tx, ctx, audit, personId, date, toPlaceId);
     if (current.placeId === toPlaceId) throw refuse('PLACE_OCCUPIED', ['toPlaceId']);
     const stay = stayOf(tx, current.stayId, ['personId']);
     const period: Period = { from: date, to: current.endDate };
@@ -206,6 +212,25 @@ export function transfer(ctx: Ctx, input: In<'placements.transfer'>): StayResult
   });
 }
 
+/**
+ * The planned move of a placement that ended at a later booking: on its end date, with the stay still
+ * open and no placement from that night, the person goes on in another place, open-ended like the stay.
+ */
+function continueAfterBoundedPlacement(tx: Db, ctx: Ctx, audit: Audit, personId: number, date: string, toPlaceId: number): StayResult {
+  const ended = tx.select().from(placements).where(and(eq(placements.personId, personId), eq(placements.endDate, date))).get();
+  const stay = ended ? stayOf(tx, ended.stayId, ['personId']) : undefined;
+  if (!ended || !stay || !lies({ from: date, to: null }, stayPeriod(stay)) || stay.exitDate !== null) throw refuse('NO_OPEN_PLACEMENT', ['date']);
+  if (ended.placeId === toPlaceId) throw refuse('PLACE_OCCUPIED', ['toPlaceId']);
+  checkPlacements(tx, ctx, [{
+    personId, placeId: toPlaceId, period: { from: date, to: null }, stay: stayPeriod(stay),
+    fields: { place: ['toPlaceId'], person: ['personId'], date: ['date'] },
+  }], []);
+  const nextId = tx.insert(placements).values({ stayId: stay.id, personId, placeId: toPlaceId, startDate: date, endDate: null })
+    .returning({ id: placements.id }).get().id;
+  audit({ action: 'placement.create', entity: 'placement', recordId: nextId, fields: ['stayId', 'personId', 'placeId', 'startDate'] });
+  return { stayIds: [stay.id], placementIds: [nextId] };
+}
+
 // ——— Extension
 
 /** A proroga: the open stay's planned end moves, and the extension keeps who granted it and the previous end. */
@@ -213,7 +238,9 @@ export function extend(ctx: Ctx, input: In<'stays.extend'>): StayResult {
   return write(ctx, (tx, audit) => {
     const stay = stayOf(tx, input.stayId, ['stayId']);
     if (stay.exitDate !== null) throw refuse('STAY_CLOSED', ['stayId']);
-    if (input.newPlannedEnd <= stay.entryDate) throw refuse('INVALID_PERIOD', ['newPlannedEnd']);
+    if (input.newPlannedEnd <= stay.entryDate) throw refuse('PLANNED_END_BEFORE_ENTRY', ['newPlannedEnd']);
+    // A proroga moves the planned end later: an earlier date is a correction (with its reason), not an extension.
+    if (stay.plannedEnd !== null && input.newPlannedEnd <= stay.plannedEnd) throw refuse('EXTENSION_NOT_LATER', ['newPlannedEnd']);
     tx.update(stays).set({ plannedEnd: input.newPlannedEnd }).where(eq(stays.id, stay.id)).run();
     audit({ action: 'stay.extend', entity: 'stay', recordId: stay.id, fields: ['plannedEnd'] });
     const extensionId = tx.insert(stayExtensions).values({
@@ -315,7 +342,7 @@ export function correctDate(ctx: Ctx, input: In<'stays.correctDate'>): StayResul
     const stay: StayRow = { ...before };
     for (const c of changes) if (c.entity === 'stay') stay[c.field] = c.to;
     if (stay.exitDate !== null && stay.exitDate < stay.entryDate) throw refuse('EXIT_BEFORE_ENTRY', ['date']);
-    if (stay.plannedEnd !== null && stay.plannedEnd < stay.entryDate) throw refuse('INVALID_PERIOD', ['date']);
+    if (stay.plannedEnd !== null && stay.plannedEnd < stay.entryDate) throw refuse('PLANNED_END_BEFORE_ENTRY', ['date']);
     if ((stay.entryDate !== before.entryDate || stay.exitDate !== before.exitDate) && otherStay(tx, stay.personId, stayPeriod(stay), stay.id)) {
       throw refuse('STAY_ALREADY_OPEN', ['date']);
     }

@@ -7,6 +7,7 @@ import {
 import { fiscalCodeProblem } from '../fiscal-code';
 import { ALL_ROLES, channel, idSchema, isoDate, MAX_TEXT, optionalDate, optionalText, requiredText, text } from '../schema-kit';
 import { auditRowSchema } from '../audit-schema';
+import { guestSchema } from './places';
 
 const languageCode = z.string().regex(/^[a-z]{2}$/, { error: 'validation.invalid' });
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'validation.invalid' });
@@ -133,13 +134,24 @@ export const referralSchema = z.strictObject({
 });
 export type Referral = z.infer<typeof referralSchema>;
 
+/** A guest for matching: who, and whether a child of the household (an unknown age then counts as a young child). */
+export const matchGuestSchema = z.strictObject({ guest: guestSchema, child: z.boolean().default(false) });
+
 export const matchSchema = z.strictObject({
   structureId: idSchema,
   structureName: z.string(),
   structureType: z.enum(STRUCTURE_TYPES),
   partnerName: z.string(),
-  /** Free places for the whole range, enough for the household, in this structure: best first. */
-  places: z.array(z.strictObject({ placeId: idSchema, label: z.string(), roomId: idSchema, roomName: z.string(), kind: z.enum(PLACE_KINDS) })),
+  /** The places proposed, one per guest (`guest`: index in the group, head first), in room order. */
+  places: z.array(z.strictObject({
+    placeId: idSchema, label: z.string(), roomId: idSchema, roomName: z.string(), kind: z.enum(PLACE_KINDS),
+    guest: z.number().int(),
+    /** The first night the place is needed again (a later booking, an out-of-service period): the placement
+     * ends then. Null: free for as long as the stay asks. */
+    freeUntil: z.string().nullable(),
+  })),
+  /** Every parent stays in a room with the young children (or there are none). */
+  familyTogether: z.boolean(),
   /** Places free in the structure over the range (may exceed `places`). */
   freeCount: z.number().int(),
   score: z.number(),
@@ -291,6 +303,12 @@ export const peopleChannels = {
     input: z.strictObject({
       referralId: idSchema.optional(),
       needs: referralNeedsSchema.optional(),
+      /** The people to place (registered, or the facts of someone being registered), head first; with them
+       * the group is known exactly, and `needs` only adds the structure's requirements. */
+      guests: z.array(matchGuestSchema).max(20).optional(),
+      /** A place the desk already chose (a bed-board cell): its structure comes first, its room is tried
+       * first, and the first guest gets it when the rules allow. */
+      placeId: idSchema.optional(),
       from: isoDate,
       to: optionalDate,
     }),

@@ -1,7 +1,7 @@
 // Channels for partners, structures, rooms, places and their out-of-service periods, the bed board and
 // the Today page.
 import { z } from 'zod';
-import { PLACE_KINDS, STRUCTURE_TYPES } from '../domain';
+import { GENDERS, PLACE_KINDS, STRUCTURE_TYPES } from '../domain';
 import { ALL_ROLES, channel, idSchema, isoDate, optionalDate, optionalText, requiredText } from '../schema-kit';
 
 const MANAGERS = ['admin', 'coordinator'] as const;
@@ -110,6 +110,41 @@ export const boardBarSchema = z.strictObject({
 export type BoardPlace = z.infer<typeof boardPlaceSchema>;
 export type BoardBar = z.infer<typeof boardBarSchema>;
 
+/** A stretch of usable nights of a place: from `from` (never before the question's first night) to
+ * `until`, the first night it is no longer usable (a later booking, an out-of-service period, the end of its
+ * active period); null: usable from then on. */
+export const freeRunSchema = z.strictObject({ from: z.string(), until: z.string().nullable() });
+export type FreeRun = z.infer<typeof freeRunSchema>;
+
+/** Who the places are for: a registered person, or the facts of someone not registered yet. */
+export const guestSchema = z.union([
+  z.strictObject({ personId: idSchema }),
+  z.strictObject({
+    gender: z.enum(GENDERS, { error: 'validation.required' }),
+    birthDate: isoDate.nullable(),
+    birthYear: z.number().int().min(1900).max(2100).nullable(),
+  }),
+]);
+
+export const availablePlaceSchema = boardPlaceSchema.extend({
+  womenOnly: z.boolean(),
+  childrenAllowed: z.boolean(),
+  /** Usable nights from the first night asked for on, in order; the place takes someone from `from`
+   * when the first run starts there. */
+  free: z.array(freeRunSchema),
+  /** The guests (by index in the question) this place's structure refuses on the first night asked for. */
+  refusals: z.array(z.strictObject({ guest: z.number().int(), code: z.enum(['WOMEN_ONLY_STRUCTURE', 'CHILDREN_NOT_ALLOWED']) })),
+});
+export type AvailablePlace = z.infer<typeof availablePlaceSchema>;
+
+export const availabilityInputSchema = z.strictObject({
+  from: isoDate,
+  /** Last night asked for is the one before `to`; null: the first night only (and how long it stays free). */
+  to: optionalDate,
+  guests: z.array(guestSchema).max(20).default([]),
+  structureId: idSchema.optional(),
+});
+
 const countRow = z.strictObject({ personId: idSchema, code: z.string(), label: z.string(), date: z.string(), structureName: z.string().nullable(), stayId: idSchema.nullable() });
 
 export const placesChannels = {
@@ -157,6 +192,13 @@ export const placesChannels = {
   'board.get': channel({
     input: z.strictObject({ from: isoDate, to: isoDate, structureId: idSchema.optional() }),
     output: z.strictObject({ places: z.array(boardPlaceSchema), bars: z.array(boardBarSchema), outOfService: z.array(outOfServiceSchema) }),
+    access: ALL_ROLES,
+  }),
+  /** Which places can take these guests from `from` to `to`: the one answer the board's free cells, the
+   * admission's pickers and matching all use (see electron/core/services/availability.ts). */
+  'places.available': channel({
+    input: availabilityInputSchema,
+    output: z.strictObject({ places: z.array(availablePlaceSchema) }),
     access: ALL_ROLES,
   }),
   /** The desk's day: free places now, arrivals and exits, overdue stays, expiring permits, waiting referrals. */

@@ -1,5 +1,6 @@
 // Small judgements the person screens show: how close a permit is to expiry, and a person's age. Pure.
 import { daysBetween } from '../../../../electron/shared/dates';
+import { ageIsEstimated, ageOn as sharedAgeOn } from '../../../../electron/shared/guest-rules';
 
 export type PermitState = 'expired' | 'within30' | 'within60' | null;
 
@@ -15,17 +16,8 @@ export function permitState(expiry: string | null, today: string): PermitState {
 
 export const PERMIT_COLORS: Record<Exclude<PermitState, null>, string> = { expired: 'red', within30: 'orange', within60: 'yellow' };
 
-/** Age in whole years on `today`, from the birth date or, failing that, the estimated year (then approximate). */
+/** Age in whole years on `today` (the shared guest rules' age), marked approximate when only the year is known. */
 export function ageOn(today: string, birthDate: string | null, birthYear: number | null): { years: number; approximate: boolean } | null {
-  if (birthDate) {
-    const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-    const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-    const years = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-    return years >= 0 ? { years, approximate: false } : null;
-  }
-  if (birthYear !== null) {
-    const years = Number(today.slice(0, 4)) - birthYear;
-    return years >= 0 ? { years, approximate: true } : null;
-  }
-  return null;
+  const years = sharedAgeOn({ birthDate, birthYear }, today);
+  return years === null || years < 0 ? null : { years, approximate: ageIsEstimated({ birthDate, birthYear }) };
 }

@@ -14,6 +14,7 @@ import { FormAlert, useFieldError, useServerErrors } from '../../components/form
 import { call } from '../../ipc/client';
 import { PersonPicker } from '../admission/PersonPicker';
 import { languageOptions } from './referral-labels';
+import { ageOn, couldBeMinorOn } from '../../../../electron/shared/guest-rules';
 import { normaliseTime, romeWallClock, withRomeOffset } from './received-at';
 
 const schema = contract['referrals.create'].input;
@@ -95,8 +96,12 @@ export function NewReferralModal({ onClose, onCreated }: { onClose: () => void; 
     const household = result.value.household;
     form.setValue('householdId', household?.id ?? null);
     if (household) {
-      const year = Number(form.getValues('receivedAt').slice(0, 4));
-      const ages = household.members.flatMap((m) => (m.birthYear !== null && year - m.birthYear < 18 ? [Math.max(0, year - m.birthYear)] : []));
+      // The household list carries the birth year only: the shared rules read it as an estimate (a possible minor counts).
+      const on = form.getValues('receivedAt').slice(0, 10);
+      const ages = household.members.flatMap((m) => {
+        const facts = { birthDate: null, birthYear: m.birthYear };
+        return couldBeMinorOn(facts, on) ? [Math.min(17, Math.max(0, ageOn(facts, on) ?? 0))] : [];
+      });
       form.setValue('needs.people', household.members.length);
       form.setValue('needs.childrenAges', ages);
     }
