@@ -1,5 +1,6 @@
 // Assembles the main-process core for a register folder: its claim on the folder, the session, the handlers and the dispatcher.
 // Used by the Electron shell and by the browser host alike; it imports nothing from Electron.
+import type { Shell } from './shell';
 import { registerPaths } from './register';
 import { createDemoData } from './demo/generator';
 import { todayInRome } from '../shared/dates';
@@ -18,6 +19,8 @@ export interface AppCoreOptions {
   idleMsOverride?: number;
   failureDelayMs?: SessionOptions['failureDelayMs'];
   populateDemo?: SessionOptions['populateDemo'];
+  /** Native dialogs of the Electron shell; absent in the browser host and the tests. */
+  shell?: Shell;
 }
 
 export interface AppCore {
@@ -67,7 +70,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     return 'REGISTER_IN_USE';
   };
   claim();
-  const inner = createDispatcher(session, createHandlers(session));
+  const inner = createDispatcher(session, createHandlers(session, options.shell));
   // Untrusted senders are refused by the dispatcher alone: they learn nothing about the folder.
   const dispatch: Dispatch = async (channel, payload, sender) => {
     const problem = sender.trusted ? claim() : null;

@@ -2,6 +2,7 @@
 // served from. Every decision lives in the plain modules (security, appProtocol, paths, menu) and in the
 // core; this file only connects them to Electron's events.
 import { promises as fsPromises } from 'node:fs';
+import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -15,6 +16,7 @@ import {
   type WebContents,
 } from 'electron';
 import { createAppCore, type AppCore } from '../core/app';
+import type { SaveFileRequest } from '../core/shell';
 import { consoleSink, log, setLogSink } from '../core/log';
 import { createFileLogSink, logsDirFor, teeSinks } from '../core/log-file';
 import { CHANNEL_NAMES, wireName } from '../shared/contract';
@@ -36,6 +38,15 @@ const rendererRoot = rendererRootFor(appPath);
 
 let core: AppCore | null = null;
 let mainWindow: BrowserWindow | null = null;
+
+/** An export the user asked for (the ledger), saved where the native dialog says: the only copy, no temporary file. */
+async function saveWithDialog(request: SaveFileRequest): Promise<boolean> {
+  const options = { defaultPath: join(app.getPath('documents'), request.suggestedName), filters: [request.filter] };
+  const chosen = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
+  if (chosen.canceled || !chosen.filePath) return false;
+  await fsPromises.writeFile(chosen.filePath, request.bytes);
+  return true;
+}
 
 function text(): MainText {
   return mainText(localeForSystem(app.isReady() ? app.getLocale() : undefined));
@@ -161,6 +172,7 @@ async function start(): Promise<void> {
   core = createAppCore({
     registerDir,
     migrationsFolder: migrationsFolderFor({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath }),
+    shell: { saveFile: saveWithDialog },
   });
   hardenSession(session.defaultSession);
   // The window uses the default session, which is the one protocol.handle registers on.

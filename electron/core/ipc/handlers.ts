@@ -2,6 +2,7 @@
 // The map is assembled from one file per domain; the type-checker and a test check it matches the contract.
 import type { Handlers } from './types';
 import type { Session } from '../session';
+import type { Shell } from '../shell';
 import { foundationHandlers } from './handlers-foundation';
 import { placesHandlers } from './handlers-places';
 import { peopleHandlers } from './handlers-people';
@@ -10,6 +11,6 @@ import { backupHandlers } from './handlers-backup';
 import { privacyHandlers } from './handlers-privacy';
 import { contributionsHandlers } from './handlers-contributions';
 
-export function createHandlers(session: Session): Handlers {
-  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session), ...contributionsHandlers(session) };
+export function createHandlers(session: Session, shell: Shell = {}): Handlers {
+  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session), ...contributionsHandlers(session, shell) };
 }

@@ -5,7 +5,7 @@ import {
   CONTRACT_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DECISION_KINDS, EMERGENCY_LEVELS, HOUSING_SITUATIONS, PAYMENT_METHODS,
 } from '../contributions';
 import { MAX_CENTS } from '../money';
-import { ALL_ROLES, channel, idSchema, isoDate, optionalDate, optionalText, requiredText, text } from '../schema-kit';
+import { ALL_ROLES, channel, idSchema, isoDate, localeSchema, optionalDate, optionalText, requiredText, text } from '../schema-kit';
 
 const MANAGERS = ['admin', 'coordinator'] as const;
 
@@ -298,6 +298,22 @@ export const contributionsChannels = {
   'contributionRules.save': channel({
     input: z.strictObject({ type: contributionType, table: ruleTableSchema }),
     output: z.array(ruleTableOut),
+    access: MANAGERS,
+  }),
+  /**
+   * The accountant's ledger of a budget year (XLSX). With a native save dialog (Electron) the main process
+   * writes the file where the user chose (`saved`: false when cancelled) and sends no bytes; otherwise
+   * (browser host) `base64` carries the file for the renderer to download.
+   */
+  'ledger.export': channel({
+    input: z.strictObject({ year: yearSchema, locale: localeSchema.optional() }),
+    output: z.strictObject({
+      fileName: z.string(),
+      saved: z.boolean().nullable(),
+      base64: z.string().nullable(),
+      rows: z.number().int(),
+      totals: z.array(z.strictObject({ type: z.enum(CONTRIBUTION_TYPES), paidCents: z.number().int(), payments: z.number().int(), cancelledPayments: z.number().int() })),
+    }),
     access: MANAGERS,
   }),
 } as const;
