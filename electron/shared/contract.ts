@@ -13,6 +13,7 @@ import { staysChannels } from './channels/stays';
 import { backupChannels } from './channels/backup';
 import { privacyChannels } from './channels/privacy';
 import { contributionsChannels } from './channels/contributions';
+import { pathwayChannels } from './channels/pathway';
 
 export * from './schema-kit';
 
@@ -207,6 +208,7 @@ export const contract = {
   ...backupChannels,
   ...privacyChannels,
   ...contributionsChannels,
+  ...pathwayChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -30,3 +30,19 @@ export const DECLINE_REASONS = ['no_place', 'needs_not_met', 'not_eligible', 're
 export type StructureType = (typeof STRUCTURE_TYPES)[number];
 export type Gender = (typeof GENDERS)[number];
 export type ExitReason = (typeof EXIT_REASONS)[number];
+
+// ——— Social accompaniment (docs/pathway.md)
+
+/** Areas of the individual plan (progetto individualizzato), of its goals and of the interventions. */
+export const PATHWAY_AREAS = ['housing', 'work_training', 'italian_language', 'health', 'legal_documents', 'children_schooling', 'social_network'] as const;
+export const GOAL_STATUSES = ['open', 'reached', 'dropped'] as const;
+export const INTERVENTION_TYPES = [
+  'cultural_mediation', 'legal_counselling', 'job_orientation', 'italian_course', 'health_accompaniment',
+  'psychological_support', 'school_enrolment', 'document_procedures', 'housing_search', 'other',
+] as const;
+/** Outcome of a host household's vetting. */
+export const VETTING_OUTCOMES = ['approved', 'approved_with_conditions', 'not_approved'] as const;
+
+export type PathwayArea = (typeof PATHWAY_AREAS)[number];
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export type InterventionType = (typeof INTERVENTION_TYPES)[number];

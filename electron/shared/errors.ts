@@ -70,6 +70,10 @@ export const ERROR_CODES = [
   'PAYMENT_CANCELLED',
   'INSTALMENTS_EXCEED_APPROVED',
   'DATE_IN_FUTURE',
+  // Social accompaniment
+  'NO_STAY_ON_DATE',
+  'GOAL_NOT_IN_PLAN',
+  'NOT_HOST_FAMILY',
   'INTERNAL',
 ] as const;
 

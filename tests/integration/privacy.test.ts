@@ -45,11 +45,16 @@ const FREE_TEXTS = {
   revealReason: 'Revealmarker: richiesta dell’avvocata',
   correctionReason: 'Corrmarker: digitata male',
   childName: 'Pimbarosa Zorblatt',
+  caseNote: 'Casenotemarker: teme che il marito la trovi',
+  confidentialNote: 'Confnotemarker: racconto della violenza subita',
+  goal: 'Goalmarker: ottenere il permesso per casi speciali',
+  review: 'Reviewmarker: ha iniziato il corso',
+  outcome: 'Outcomemarker: appuntamento in Questura fissato',
 };
 /** Searched case-insensitively: the search keys hold the names lower-cased. */
 const MARKERS = [
   'quillina', 'zorblatt', 'pimbarosa', MARKED.fiscalCode.toLowerCase(), MARKED.permitNumber.toLowerCase(), MARKED.birthDate, MARKED.permitExpiry,
-  'notamarker', 'destmarker', 'refmarker', 'revealmarker', 'corrmarker',
+  'notamarker', 'destmarker', 'refmarker', 'revealmarker', 'corrmarker', 'casenotemarker', 'confnotemarker', 'goalmarker', 'reviewmarker', 'outcomemarker',
 ];
 
 const markerFields = (fields: Partial<PersonFields> & { displayName: string }): PersonFields => ({ gender: 'female', ...fields });
@@ -104,6 +109,16 @@ async function scene() {
   await call(app, 'stays.discharge', { stayIds: admitted.stayIds, exitDate: yearsAgo(7), exitReason: 'socio_economic_inclusion', destination: FREE_TEXTS.destination });
   await call(app, 'consents.add', { personId: marked, givenAt: entry, textVersion: 'v2', scope: 'Trattamento dei dati sanitari' });
   await call(app, 'persons.reveal', { id: marked, reason: FREE_TEXTS.revealReason });
+  // Her accompaniment during that stay: a plan with a goal and a review, a service, and case notes (one confidential).
+  const plan = await call(app, 'plans.save', { stayId: admitted.stayIds[0]!, agreedOn: addDays(entry, 5), reviewDue: addDays(entry, 95) });
+  const withGoal = await call(app, 'goals.add', { planId: plan.id, area: 'legal_documents', description: FREE_TEXTS.goal, targetDate: addDays(entry, 200) });
+  await call(app, 'plans.review', { planId: plan.id, reviewedOn: addDays(entry, 90), summary: FREE_TEXTS.review, nextReview: addDays(entry, 180) });
+  await call(app, 'interventions.add', {
+    personIds: [marked], date: addDays(entry, 20), area: 'legal_documents', type: 'legal_counselling', provider: 'Sportello legale', minutes: 60,
+    goalId: withGoal.goals[0]!.id, outcome: FREE_TEXTS.outcome,
+  });
+  await call(app, 'notes.add', { personId: marked, date: addDays(entry, 21), body: FREE_TEXTS.caseNote });
+  await call(app, 'notes.add', { personId: marked, date: addDays(entry, 22), body: FREE_TEXTS.confidentialNote, confidential: true });
 
   await call(app, 'stays.admit', { entryDate: addDays(today, -500), members: [{ personId: recent, placeId: places.bed4 }] });
   const recentStay = db.select().from(t.stays).where(eq(t.stays.personId, recent)).get()!;
@@ -235,9 +250,13 @@ describe('anonymisation at the end of the retention period', () => {
     const events = db.select().from(t.auditEvents).where(eq(t.auditEvents.action, 'person.anonymise')).all();
     expect(events.map((e) => [e.recordId, e.userId])).toEqual([[String(ids.marked), 1], [String(ids.child), 1]]);
     expect(JSON.parse(events[0]!.fields)).toEqual([
-      'birthDate', 'dateCorrections.reason', 'displayName', 'familyNames', 'fiscalCode', 'givenNames', 'nameReveals.reason', 'notes',
-      'permitExpiry', 'permitNumber', 'referrals.notes', 'stays.destination',
+      'birthDate', 'caseNotes', 'dateCorrections.reason', 'displayName', 'familyNames', 'fiscalCode', 'givenNames', 'interventions.outcome',
+      'nameReveals.reason', 'notes', 'permitExpiry', 'permitNumber', 'planGoals.description', 'planReviews.summary', 'referrals.notes', 'stays.destination',
     ]);
+    // The notes are gone; the figures' parts of the accompaniment stay (goal area and status, the service's date, type and minutes).
+    expect(db.select().from(t.caseNotes).where(eq(t.caseNotes.personId, ids.marked)).all()).toEqual([]);
+    expect(db.select({ area: t.planGoals.area, description: t.planGoals.description }).from(t.planGoals).all()).toEqual([{ area: 'legal_documents', description: '' }]);
+    expect(db.select({ minutes: t.interventions.minutes, outcome: t.interventions.outcome }).from(t.interventions).all()).toEqual([{ minutes: 60, outcome: null }]);
     expect(db.select().from(t.personAnonymisations).all().map((a) => [a.personId, a.kind, a.reason])).toEqual([[ids.marked, 'retention', null], [ids.child, 'retention', null]]);
     expect(verifyAuditChain(app.session.open().conn.sqlite).ok).toBe(true);
     app.lock();
@@ -359,12 +378,18 @@ describe('subject access', () => {
 
     const data = JSON.parse(result.json) as Record<string, unknown> & {
       person: Record<string, unknown>; stays: { placements: unknown[]; extensions: unknown[]; destination: string }[];
-      household: { members: Record<string, unknown>[] }; auditEvents: { action: string; byRole: string }[];
+      household: { members: Record<string, unknown>[] }; auditEvents: { action: string; byRole: string }[]; pathway: unknown;
     };
     expect(Object.keys(data).sort()).toEqual([
       'anonymisations', 'auditEvents', 'consents', 'contributions', 'dateCorrections', 'format', 'generatedAt', 'household', 'locale', 'nameReveals',
-      'person', 'referrals', 'retentionYears', 'stays',
+      'pathway', 'person', 'referrals', 'retentionYears', 'stays',
     ]);
+    // Her case notes, the confidential one included (they are her data), her plan and the services she received; staff by role.
+    expect(data.pathway).toMatchObject({
+      caseNotes: [{ body: FREE_TEXTS.caseNote, byRole: 'admin', confidential: false }, { body: FREE_TEXTS.confidentialNote, byRole: 'admin', confidential: true }],
+      plans: [{ goals: [{ description: FREE_TEXTS.goal, area: 'legal_documents', status: 'open' }], reviews: [{ summary: FREE_TEXTS.review, byRole: 'admin' }] }],
+      interventions: [{ type: 'legal_counselling', minutes: 60, outcome: FREE_TEXTS.outcome }],
+    });
     // Every stored field of the person, names included even though the person is restricted.
     expect(data.person).toMatchObject({ ...MARKED, code, vulnerabilities: ['violence_survivor', 'single_parent'], languages: ['en'], restricted: true });
     expect(data.stays).toHaveLength(1);
@@ -383,7 +408,7 @@ describe('subject access', () => {
     expect(result.json).not.toContain(FREE_TEXTS.childName);
     expect(result.json).not.toContain(ADMIN.displayName);
     const actions = data.auditEvents.map((e) => e.action);
-    for (const action of ['person.create', 'household.create', 'referral.create', 'stay.admit', 'placement.create', 'stay_extension.create', 'stay.correctDate', 'stay.discharge', 'consent.add', 'person.reveal', 'person.subjectAccess'])
+    for (const action of ['person.create', 'household.create', 'referral.create', 'stay.admit', 'placement.create', 'stay_extension.create', 'stay.correctDate', 'stay.discharge', 'consent.add', 'person.reveal', 'person.subjectAccess', 'plan.create', 'goal.create', 'plan.review', 'intervention.create', 'note.create'])
       expect(actions, action).toContain(action);
 
     expect(auditCount(db)).toBe(events + 1);

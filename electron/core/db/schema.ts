@@ -1,7 +1,10 @@
 // The register's schema (drizzle-orm). Every change here goes through `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { EXIT_REASONS, GENDERS, PLACE_KINDS, REFERRAL_OUTCOMES, RELATIONSHIPS, STRUCTURE_TYPES, URGENCIES } from '../../shared/domain';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  EXIT_REASONS, GENDERS, GOAL_STATUSES, INTERVENTION_TYPES, PATHWAY_AREAS, PLACE_KINDS, REFERRAL_OUTCOMES, RELATIONSHIPS, STRUCTURE_TYPES, URGENCIES,
+  VETTING_OUTCOMES,
+} from '../../shared/domain';
 import {
   CONTRACT_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DECISION_KINDS, EMERGENCY_LEVELS, HOUSING_SITUATIONS, PAYMENT_METHODS,
 } from '../../shared/contributions';
@@ -436,4 +439,152 @@ export const contributionRuleTables = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('contribution_rule_tables_type').on(t.type, t.id)],
+);
+
+// ——— Social accompaniment (docs/pathway.md): who works where, the individual plan, the interventions
+// delivered, case notes, and host families' vetting and placement agreements.
+
+/** The structures a member of staff works in: an operator sees the case notes of persons placed there. */
+export const staffStructures = sqliteTable(
+  'staff_structures',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    structureId: integer('structure_id').notNull().references(() => structures.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.structureId] }), index('staff_structures_structure').on(t.structureId)],
+);
+
+/** The individual plan (progetto individualizzato) of one stay, agreed with the person on a date. */
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stayId: integer('stay_id').notNull().references(() => stays.id),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    agreedOn: text('agreed_on').notNull(),
+    /** When the plan is next to be reviewed with the person. */
+    reviewDue: text('review_due'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('plans_stay').on(t.stayId), index('plans_person').on(t.personId), index('plans_review_due').on(t.reviewDue)],
+);
+
+/** A goal of the plan in one area, with a target date and its status (open, reached, dropped with a reason). */
+export const planGoals = sqliteTable(
+  'plan_goals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id').notNull().references(() => plans.id),
+    area: text('area', { enum: PATHWAY_AREAS }).notNull(),
+    /** Free text about the person: cleared by anonymisation. */
+    description: text('description').notNull(),
+    targetDate: text('target_date'),
+    status: text('status', { enum: GOAL_STATUSES }).notNull().default('open'),
+    /** The day the goal was reached or dropped. */
+    statusDate: text('status_date'),
+    dropReason: text('drop_reason'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('plan_goals_plan').on(t.planId), index('plan_goals_status').on(t.status, t.targetDate), index('plan_goals_reached').on(t.status, t.statusDate)],
+);
+
+/** Each review of a plan with the person: what the goals stood at then (JSON), a summary and the next review date. */
+export const planReviews = sqliteTable(
+  'plan_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id').notNull().references(() => plans.id),
+    reviewedOn: text('reviewed_on').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    /** JSON array of { goalId, status, targetDate } after the review: the plan's history. */
+    goals: text('goals').notNull().default(sql`'[]'`),
+    summary: text('summary'),
+    nextReview: text('next_review'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('plan_reviews_plan').on(t.planId, t.reviewedOn)],
+);
+
+/** A service delivered to a person on a day: area, type, who delivered it, how long, which goal it served. */
+export const interventions = sqliteTable(
+  'interventions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    stayId: integer('stay_id').notNull().references(() => stays.id),
+    /** The structure the person was placed in that day (null: not placed then), fixed when recorded. */
+    structureId: integer('structure_id').references(() => structures.id),
+    date: text('date').notNull(),
+    area: text('area', { enum: PATHWAY_AREAS }).notNull(),
+    type: text('type', { enum: INTERVENTION_TYPES }).notNull(),
+    /** A member of staff, or else an external service named in `provider`. */
+    staffUserId: integer('staff_user_id').references(() => users.id),
+    provider: text('provider'),
+    minutes: integer('minutes').notNull(),
+    goalId: integer('goal_id').references(() => planGoals.id),
+    /** A short outcome: free text about the person, cleared by anonymisation. */
+    outcome: text('outcome'),
+    /** Rows recorded together for one group activity (a lesson for eight women) share this number. */
+    groupId: integer('group_id'),
+    /** Who recorded it (null only in generated example data made without a signed-in user). */
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('interventions_date').on(t.date, t.structureId),
+    index('interventions_person').on(t.personId, t.date),
+    index('interventions_group').on(t.groupId),
+  ],
+);
+
+/** Case notes: the most sensitive text of the register. Read only through the notes service (visibility
+ * rules), never in lists, exports or logs; deleted by anonymisation and erasure. */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    stayId: integer('stay_id').references(() => stays.id),
+    date: text('date').notNull(),
+    body: text('body').notNull(),
+    /** The named user who wrote it (null only in generated example data made without a signed-in user). */
+    authorId: integer('author_id').references(() => users.id),
+    /** Readable by the author, coordinators and admins only. */
+    confidential: integer('confidential', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('case_notes_person').on(t.personId, t.date)],
+);
+
+/** A host household's vetting (structures of type host family): when, outcome, who vetted, renewal due. */
+export const hostVettings = sqliteTable(
+  'host_vettings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    structureId: integer('structure_id').notNull().references(() => structures.id),
+    vettedOn: text('vetted_on').notNull(),
+    outcome: text('outcome', { enum: VETTING_OUTCOMES }).notNull(),
+    vettedBy: text('vetted_by').notNull(),
+    renewalDue: text('renewal_due'),
+    notes: text('notes'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('host_vettings_structure').on(t.structureId, t.vettedOn)],
+);
+
+/** The agreement for hosting one person with a host household: dates and conditions. */
+export const placementAgreements = sqliteTable(
+  'placement_agreements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    structureId: integer('structure_id').notNull().references(() => structures.id),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    signedOn: text('signed_on').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    /** Free text (house rules, contribution to expenses…): cleared by anonymisation of the person. */
+    conditions: text('conditions'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('placement_agreements_structure').on(t.structureId, t.startDate), index('placement_agreements_person').on(t.personId)],
 );

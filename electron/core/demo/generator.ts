@@ -10,6 +10,7 @@ import { People } from './people';
 import { dayOf, isoOf, Rng } from './random';
 import { SCALES, type ScaleName } from './scales';
 import { Simulation } from './simulation';
+import { generatePathway, type PathwayCounts } from './pathway';
 import { planStructures } from './structures-plan';
 import { generateContributions } from './contributions';
 
@@ -25,7 +26,7 @@ export interface GenerateOptions {
   now?: Date;
 }
 
-export interface GeneratedCounts {
+export interface GeneratedCounts extends PathwayCounts {
   partners: number;
   structures: number;
   rooms: number;
@@ -152,17 +153,28 @@ export function generateRegister(db: Db, sqlite: Database.Database, options: Gen
     const money = generateContributions(sqlite, new Rng(options.seed ^ 0xc0417), people, sim, {
       count: scale.contributions, start, today, partnerIds: plan.partners.map((p) => p.id), userId: options.userId ?? null,
     });
+    const roomStructure = new Map(plan.rooms.map((r) => [r.id, r.structureId]));
+    const pathway = generatePathway(sqlite, {
+      seed: options.seed, scale, today, userId: options.userId ?? null,
+      structureOfPlace: new Map(plan.places.map((p) => [p.id, roomStructure.get(p.roomId)!])),
+    }, sim);
 
     appendAudit(
       tx,
-      { userId: options.userId ?? null, action: 'demo.generate', entity: 'register', recordId: null, fields: ['partners', 'structures', 'rooms', 'places', 'persons', 'households', 'referrals', 'stays', 'placements', 'contributions', 'payments', 'budgets'] },
+      {
+        userId: options.userId ?? null, action: 'demo.generate', entity: 'register', recordId: null,
+        fields: [
+          'partners', 'structures', 'rooms', 'places', 'persons', 'households', 'referrals', 'stays', 'placements', 'contributions', 'payments', 'budgets',
+          'plans', 'interventions', 'caseNotes',
+        ],
+      },
       options.now,
     );
     return {
       partners: plan.partners.length, structures: plan.structures.length, rooms: plan.rooms.length, places: plan.places.length,
       outOfService: plan.outOfService.length, persons: people.persons.length, households, referrals: sim.referrals.length,
       stays: sim.stays.length, extensions, placements: sim.placements.length, consents,
-      contributions: money.contributions, payments: money.payments,
+      contributions: money.contributions, payments: money.payments, ...pathway,
     };
   });
 }

@@ -17,6 +17,9 @@ export interface Scale {
   closedStructures: number;
   /** Housing contributions (exact). */
   contributions: number;
+  /** Interventions and case notes over the history (targets: spread over the stays by length). */
+  interventions: number;
+  notes: number;
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
@@ -30,6 +33,8 @@ export const SCALES: Record<ScaleName, Scale> = {
     placements: 150,
     closedStructures: 0,
     contributions: 40,
+    interventions: 300,
+    notes: 100,
   },
   demo: {
     partners: 3,
@@ -41,6 +46,8 @@ export const SCALES: Record<ScaleName, Scale> = {
     placements: 1350,
     closedStructures: 0,
     contributions: 240,
+    interventions: 4_000,
+    notes: 1_300,
   },
   reference: {
     partners: 8,
@@ -52,5 +59,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     placements: 60_000,
     closedStructures: 2,
     contributions: 10_000,
+    interventions: 300_000,
+    notes: 100_000,
   },
 };

@@ -10,7 +10,11 @@ import { staysHandlers } from './handlers-stays';
 import { backupHandlers } from './handlers-backup';
 import { privacyHandlers } from './handlers-privacy';
 import { contributionsHandlers } from './handlers-contributions';
+import { pathwayHandlers } from './handlers-pathway';
 
 export function createHandlers(session: Session, shell: Shell = {}): Handlers {
-  return { ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session), ...privacyHandlers(session), ...contributionsHandlers(session, shell) };
+  return {
+    ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session),
+    ...privacyHandlers(session), ...contributionsHandlers(session, shell), ...pathwayHandlers(session),
+  };
 }

@@ -3,7 +3,10 @@
 import { and, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/connection';
-import { dateCorrections, householdMembers, nameReveals, personAnonymisations, persons, placements, referrals, stays } from '../db/schema';
+import {
+  caseNotes, dateCorrections, householdMembers, interventions, nameReveals, personAnonymisations, persons, placementAgreements, placements, planGoals,
+  planReviews, plans, referrals, stays,
+} from '../db/schema';
 import { nameKeyOf, searchTextOf } from '../services/persons';
 import { write, type Ctx } from '../services/context';
 import { anonymiseContributionsOf } from '../services/contributions';
@@ -91,9 +94,32 @@ function anonymiseOne(tx: Db, ctx: Ctx, audit: Audit, personId: number, kind: Ki
     cleared.push('dateCorrections.reason');
 
   cleared.push(...anonymiseContributionsOf(tx, personId));
+  clearPathway(tx, personId, cleared);
 
   tx.insert(personAnonymisations).values({ personId, kind, reason, userId: ctx.user.id, at: ctx.now.toISOString() }).run();
   audit({ action: kind === 'erasure' ? 'person.erase' : 'person.anonymise', entity: 'person', recordId: personId, fields: cleared });
+}
+
+/**
+ * The accompaniment's free texts about the person go: her case notes are deleted (the fact of them stays
+ * in the audit log), goal descriptions and drop reasons, review summaries, intervention outcomes and the
+ * conditions of her placement agreements are cleared. What the figures count stays: goals' areas, dates
+ * and statuses, interventions' dates, areas, types, minutes and structures.
+ */
+function clearPathway(tx: Db, personId: number, cleared: string[]): void {
+  const changes = (result: { changes: number }) => result.changes > 0;
+  if (changes(tx.delete(caseNotes).where(eq(caseNotes.personId, personId)).run())) cleared.push('caseNotes');
+  const planIds = tx.select({ id: plans.id }).from(plans).where(eq(plans.personId, personId)).all().map((p) => p.id);
+  if (planIds.length) {
+    if (changes(tx.update(planGoals).set({ description: '', dropReason: null })
+      .where(and(inArray(planGoals.planId, planIds), or(ne(planGoals.description, ''), isNotNull(planGoals.dropReason)))).run())) cleared.push('planGoals.description');
+    if (changes(tx.update(planReviews).set({ summary: null }).where(and(inArray(planReviews.planId, planIds), isNotNull(planReviews.summary))).run()))
+      cleared.push('planReviews.summary');
+  }
+  if (changes(tx.update(interventions).set({ outcome: null }).where(and(eq(interventions.personId, personId), isNotNull(interventions.outcome))).run()))
+    cleared.push('interventions.outcome');
+  if (changes(tx.update(placementAgreements).set({ conditions: null }).where(and(eq(placementAgreements.personId, personId), isNotNull(placementAgreements.conditions))).run()))
+    cleared.push('placementAgreements.conditions');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/schema-kit';
 import type { persons } from '../db/schema';
 import type { personDetail } from '../services/persons';
 import type { contributionsForSubjectAccess } from '../services/contributions';
+import type { Plan } from '../../shared/channels/pathway';
 
 type Detail = ReturnType<typeof personDetail>;
 
@@ -32,5 +33,13 @@ export interface SubjectAccessData {
   anonymisations: { at: string; kind: string; reason: string | null }[];
   /** The housing contributions of the person's household. */
   contributions: ReturnType<typeof contributionsForSubjectAccess>['contributions'];
+  /** The accompaniment: plans with goals and reviews, services received, case notes (all of them: they are
+   * the person's data, confidential ones included), host-family agreements. Staff by role. */
+  pathway: {
+    plans: (Omit<Plan, 'reviews'> & { reviews: (Omit<Plan['reviews'][number], 'byName'> & { byRole: string | null })[] })[];
+    interventions: { date: string; area: string; type: string; minutes: number; byRole: string | null; provider: string | null; outcome: string | null }[];
+    caseNotes: { date: string; byRole: string | null; confidential: boolean; body: string }[];
+    agreements: { signedOn: string; startDate: string; endDate: string | null; conditions: string | null }[];
+  };
   auditEvents: { at: string; byRole: string | null; action: string; entity: string; recordId: string | null; fields: string[] }[];
 }

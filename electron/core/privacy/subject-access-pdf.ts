@@ -139,6 +139,41 @@ function personLines(data: SubjectAccessData, text: SubjectAccessText, f: Return
   ].map(([field, v]) => [text.fields[field!] ?? field!, v!]);
 }
 
+/** The accompaniment: plans with goals and reviews, services received, case notes, host-family agreements. */
+function pathwayLines(out: Layout, data: SubjectAccessData, text: SubjectAccessText, f: ReturnType<typeof formatters>, none: () => void): void {
+  const p = data.pathway;
+  out.heading(text.sections.plans);
+  if (p.plans.length === 0) none();
+  for (const plan of p.plans) {
+    out.write(fill(text.plan, { at: f.date(plan.agreedOn), review: plan.reviewDue ? fill(text.planReview, { at: f.date(plan.reviewDue) }) : '' }), { bold: true, indent: 10 });
+    for (const g of plan.goals)
+      out.write(fill(text.goal, {
+        area: f.vocab('pathwayAreas', g.area), description: g.description || '—', status: f.vocab('goalStatuses', g.status),
+        target: g.targetDate ? fill(text.goalTarget, { at: f.date(g.targetDate) }) : '',
+      }) + (g.dropReason ? fill(text.goalDropped, { reason: g.dropReason }) : ''), { indent: 20 });
+    for (const r of plan.reviews) out.write(fill(text.review, { at: f.date(r.reviewedOn), by: f.role(r.byRole), summary: r.summary ? `: ${r.summary}` : '' }), { indent: 20 });
+  }
+  out.heading(text.sections.interventions);
+  if (p.interventions.length === 0) none();
+  for (const i of p.interventions)
+    out.write(fill(text.intervention, {
+      at: f.date(i.date), area: f.vocab('pathwayAreas', i.area), type: f.vocab('interventionTypes', i.type), minutes: i.minutes,
+      by: i.provider ?? f.role(i.byRole), outcome: i.outcome ? ` – ${i.outcome}` : '',
+    }), { indent: 10 });
+  out.heading(text.sections.notes);
+  if (p.caseNotes.length === 0) none();
+  for (const n of p.caseNotes)
+    out.write(fill(text.note, { at: f.date(n.date), by: f.role(n.byRole), confidential: n.confidential ? text.confidentialNote : '', body: n.body }), { indent: 10 });
+  if (p.agreements.length > 0) {
+    out.heading(text.sections.agreements);
+    for (const a of p.agreements)
+      out.write(fill(text.agreement, {
+        signed: f.date(a.signedOn), from: f.date(a.startDate), to: a.endDate ? fill(text.placementTo, { to: f.date(a.endDate) }) : '',
+        conditions: a.conditions ? ` – ${a.conditions}` : '',
+      }), { indent: 10 });
+  }
+}
+
 export async function renderSubjectAccessPdf(data: SubjectAccessData): Promise<Uint8Array> {
   const text = SUBJECT_ACCESS_TEXT[data.locale];
   const f = formatters(data, text);
@@ -203,6 +238,8 @@ export async function renderSubjectAccessPdf(data: SubjectAccessData): Promise<U
   if (data.consents.length === 0) none();
   for (const c of data.consents)
     out.write(fill(text.consent, { at: f.date(c.givenAt), version: c.textVersion, scope: c.scope }) + (c.withdrawnAt ? fill(text.withdrawn, { at: f.date(c.withdrawnAt) }) : ''), { indent: 10 });
+
+  pathwayLines(out, data, text, f, none);
 
   if (data.nameReveals.length > 0) {
     out.heading(text.sections.reveals);

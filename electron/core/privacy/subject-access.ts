@@ -3,7 +3,9 @@
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { DomainError } from '../../shared/errors';
 import type { Locale } from '../../shared/schema-kit';
-import { auditEvents, dateCorrections, nameReveals, personAnonymisations, persons, users } from '../db/schema';
+import {
+  auditEvents, caseNotes, dateCorrections, interventions, nameReveals, personAnonymisations, persons, placementAgreements, planGoals, planReviews, plans, users,
+} from '../db/schema';
 import type { Db } from '../db/connection';
 import { write, type Ctx } from '../services/context';
 import { personDetail, refuseWithoutReveal } from '../services/persons';
@@ -11,6 +13,7 @@ import { retentionYears } from './retention';
 import { contributionsForSubjectAccess } from '../services/contributions';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
 import { SUBJECT_ACCESS_FORMAT, type SubjectAccessData } from './subject-access-data';
+import { pathwayOfSubject } from './subject-access-pathway';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -62,6 +65,7 @@ function gather(db: Reader, ctx: Ctx, personId: number, locale: Locale): Subject
     dateCorrections: corrections,
     anonymisations,
     contributions: contributionData.contributions,
+    pathway: pathwayOfSubject(db, personId),
     auditEvents: auditTrail(db, {
       contribution: contributionData.ids, contribution_payment: contributionData.paymentIds,
       person: [personId], stay: stayIds, placement: placementIds,
@@ -69,7 +73,22 @@ function gather(db: Reader, ctx: Ctx, personId: number, locale: Locale): Subject
       consent: detail.consents.map((c) => c.id),
       referral: detail.referrals.map((r) => r.id),
       household: detail.household ? [detail.household.id] : [],
+      ...pathwayRecords(db, personId),
     }),
+  };
+}
+
+/** The accompaniment's records about the person, for her audit trail. */
+function pathwayRecords(db: Reader, personId: number): Record<string, number[]> {
+  const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id);
+  const planIds = ids(db.select({ id: plans.id }).from(plans).where(eq(plans.personId, personId)).all());
+  return {
+    plan: planIds,
+    plan_goal: planIds.length ? ids(db.select({ id: planGoals.id }).from(planGoals).where(inArray(planGoals.planId, planIds)).all()) : [],
+    plan_review: planIds.length ? ids(db.select({ id: planReviews.id }).from(planReviews).where(inArray(planReviews.planId, planIds)).all()) : [],
+    intervention: ids(db.select({ id: interventions.id }).from(interventions).where(eq(interventions.personId, personId)).all()),
+    case_note: ids(db.select({ id: caseNotes.id }).from(caseNotes).where(eq(caseNotes.personId, personId)).all()),
+    placement_agreement: ids(db.select({ id: placementAgreements.id }).from(placementAgreements).where(eq(placementAgreements.personId, personId)).all()),
   };
 }
 
