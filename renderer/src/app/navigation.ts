@@ -16,6 +16,12 @@ export type Route =
   | { area: 'admission'; referralId?: number; placeId?: number; date?: string; personId?: number }
   | { area: 'backups' }
   | { area: 'retention' }
+  | { area: 'contributions' }
+  | { area: 'contribution'; contributionId: number }
+  /** A new contribution for the person's household (a household of one when the person has none). */
+  | { area: 'contributionNew'; personId: number }
+  | { area: 'budget' }
+  | { area: 'contributionRules' }
   | { area: 'settings' };
 
 export type Area = Route['area'];

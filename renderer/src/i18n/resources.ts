@@ -8,6 +8,7 @@ import * as admission from '../features/admission/i18n';
 import * as audit from '../features/audit/i18n';
 import * as backups from '../features/backups/i18n';
 import * as board from '../features/board/i18n';
+import * as contributions from '../features/contributions/i18n';
 import * as home from '../features/home/i18n';
 import * as persons from '../features/persons/i18n';
 import * as referrals from '../features/referrals/i18n';
@@ -22,7 +23,7 @@ import * as today from '../features/today/i18n';
 import * as users from '../features/users/i18n';
 
 const parts = {
-  vocabulary, common, admission, audit, backups, board, home, persons, referrals, retention, session, settings, setup, shell, stays, structures, today, users,
+  vocabulary, common, admission, audit, backups, board, contributions, home, persons, referrals, retention, session, settings, setup, shell, stays, structures, today, users,
 };
 
 /** One language's dictionary: the sections of every part, each section from exactly one part. */

@@ -20,6 +20,7 @@ import { PersonReferrals } from './PersonReferrals';
 import { RevealNameModal } from './RevealNameModal';
 import { StaysSection } from './StaysSection';
 import { useHouseholdStays } from './use-household-stays';
+import { HouseholdContributions } from '../contributions/HouseholdContributions';
 import { PersonPrivacyActions } from '../retention/PersonPrivacyActions';
 
 export function PersonPage({ route }: { route: Route }) {
@@ -143,6 +144,7 @@ export function PersonPage({ route }: { route: Route }) {
 
       <HouseholdSection detail={detail} onChanged={(household) => update({ household })} />
       <StaysSection detail={detail} householdStays={householdStays} onChanged={person.reload} />
+      <HouseholdContributions personId={detail.id} />
       <PersonReferrals referrals={detail.referrals} />
       <ConsentsSection
         personId={detail.id}

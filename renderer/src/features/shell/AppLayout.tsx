@@ -20,21 +20,35 @@ import { ReferralsPage } from '../referrals/ReferralsPage';
 import { AdmissionPage } from '../admission/AdmissionPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RetentionPage } from '../retention/RetentionPage';
-import type { Role } from '../../../../electron/shared/contract';
+import { ContributionsPage } from '../contributions/ContributionsPage';
+import { ContributionPage } from '../contributions/ContributionPage';
+import { ContributionNewPage } from '../contributions/ContributionNewPage';
+import { BudgetPage } from '../contributions/BudgetPage';
+import { RulesPage } from '../contributions/RulesPage';
+import { contract, type ChannelName, type Role } from '../../../../electron/shared/contract';
 import type { TKey } from '../../i18n';
 
 /** The navigation entries, in order; sub-pages highlight the entry they belong to. */
-const NAV: { area: Area; label: TKey; also: Area[]; roles?: Role[] }[] = [
+const NAV: { area: Area; label: TKey; also: Area[]; roles?: Role[]; channel?: ChannelName }[] = [
   { area: 'today', label: 'shell.today', also: [] },
   { area: 'board', label: 'shell.board', also: ['admission'] },
   { area: 'persons', label: 'shell.persons', also: ['person', 'personNew'] },
   { area: 'referrals', label: 'shell.referrals', also: [] },
   { area: 'structures', label: 'shell.structures', also: ['structure'] },
+  { area: 'contributions', label: 'shell.contributions', also: ['contribution', 'contributionNew'], channel: 'contributions.list' },
+  { area: 'budget', label: 'shell.budget', also: [], channel: 'budgets.get' },
+  { area: 'contributionRules', label: 'shell.contributionRules', also: [], channel: 'contributionRules.get' },
   { area: 'backups', label: 'shell.backups', also: [] },
   { area: 'retention', label: 'shell.retention', also: [], roles: ['admin', 'coordinator'] },
   { area: 'home', label: 'shell.home', also: [] },
   { area: 'settings', label: 'shell.settings', also: [] },
 ];
+
+/** Whether the contract lets this role call the channel that fills an area (the entry is shown only then). */
+function mayCall(channel: ChannelName, role: Role): boolean {
+  const access = contract[channel].access;
+  return access === 'public' || access === 'unlocked' || access.includes(role);
+}
 
 function pageFor(route: Route) {
   switch (route.area) {
@@ -51,6 +65,11 @@ function pageFor(route: Route) {
     case 'admission': return <AdmissionPage route={route} />;
     case 'backups': return <BackupsPage route={route} />;
     case 'retention': return <RetentionPage route={route} />;
+    case 'contributions': return <ContributionsPage route={route} />;
+    case 'contribution': return <ContributionPage key={route.contributionId} route={route} />;
+    case 'contributionNew': return <ContributionNewPage key={route.personId} route={route} />;
+    case 'budget': return <BudgetPage route={route} />;
+    case 'contributionRules': return <RulesPage route={route} />;
   }
 }
 
@@ -94,7 +113,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')}>
-        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => {
+        {NAV.filter((item) => (!item.roles || item.roles.includes(user.role)) && (!item.channel || mayCall(item.channel, user.role))).map((item) => {
           const current = route.area === item.area || item.also.includes(route.area);
           return (
             <NavLink
