@@ -3,7 +3,7 @@
 // tried from the bed board, refused by the register in Italian.
 import { test, expect } from './fixtures';
 import {
-  addDays, AdmissionPage, BoardPage, italianDate, NewPersonPage, PersonPage, RecoveryKeyPage, ReferralsPage, romeToday,
+  addDays, AdmissionPage, typeDate, BoardPage, italianDate, NewPersonPage, PersonPage, RecoveryKeyPage, ReferralsPage, romeToday,
   SetupPage, ShellPage, StructuresPage,
 } from './pages';
 
@@ -56,12 +56,15 @@ test('a woman and her two children: referral, matching, admission, bed board, tr
   await expect(page.getByTestId('admission-referral')).toBeVisible();
   await expect(page.getByTestId('admission-form').getByLabel('Data di ingresso')).toHaveValue(italianDate(entry));
   await expect(page.getByTestId('admission-member')).toHaveCount(3);
+  // Matching put the mother and both children in Camera A, the room that holds them all.
   for (const name of ['Amina', 'Samir', 'Leila']) {
-    await expect(admission.member(name).getByLabel(`Struttura per ${name}`).locator('option:checked')).toContainText('Casa Aurora');
-    await expect(admission.member(name).getByLabel(`Posto per ${name}`)).not.toHaveValue('');
+    await expect(admission.place(name).locator('option:checked')).toContainText('Camera A');
   }
   await admission.setPlannedEnd(addDays(today, 30));
-  await admission.confirm();
+  const done = await admission.confirmDone();
+  await expect(done).toHaveCount(3);
+  for (const name of ['Amina', 'Samir', 'Leila']) await expect(done.filter({ hasText: name })).toContainText('Casa Aurora › Camera A › Letto');
+  await page.getByRole('button', { name: 'Apri la scheda di Amina' }).click();
   await person.expectShown('Amina');
   await expect(person.openStay()).toBeVisible();
   await expect(person.openStay().getByTestId('placement')).toContainText('Casa Aurora › Camera A');
@@ -84,7 +87,7 @@ test('a woman and her two children: referral, matching, admission, bed board, tr
   // Samir moves to the bed in Camera B from yesterday night: a transfer, not a new entry.
   await board.bars('Samir').click();
   await person.expectShown('Samir');
-  await person.transfer({ date: addDays(today, -1), structure: 'Casa Aurora', place: 'Letto 4 · Camera B' });
+  await person.transfer({ date: addDays(today, -1), place: 'Letto 4 · Camera B' });
   const samirPlacements = person.openStay().getByTestId('placement');
   await expect(samirPlacements).toHaveCount(2);
   await expect(samirPlacements.filter({ hasText: 'Camera B › Letto 4' })).toContainText(`dal ${italianDate(addDays(today, -1))}`);
@@ -121,7 +124,7 @@ test('a woman and her two children: referral, matching, admission, bed board, tr
   for (const bar of await page.getByTestId('board-bar').all()) await expect(bar).not.toHaveAttribute('aria-label', /in corso/);
 });
 
-test('a double booking tried from the bed board is refused with the translated reason and nothing is written', async ({ page, host }) => {
+test('a bed free until a later booking takes a bounded placement; a placement past the booking is refused and nothing is written', async ({ page, host }) => {
   const today = romeToday();
   await openNewRegister(page, host.url);
   const structure = await new StructuresPage(page).create({ name: 'Casa Ginestra', type: 'Coabitazione solidale', partner: 'Associazione Ponte' });
@@ -142,35 +145,42 @@ test('a double booking tried from the bed board is refused with the translated r
   await laterCell.click();
   const admission = new AdmissionPage(page);
   await expect(page.getByTestId('admission-form').getByLabel('Data di ingresso')).toHaveValue(italianDate(later));
+  await expect(page.getByTestId('admission-cell')).toContainText('Letto 1 · Casa Ginestra › Camera 1');
   await admission.addPerson('Bianca');
-  await expect(admission.member('Bianca').getByLabel('Posto per Bianca').locator('option:checked')).toHaveText('Letto 1 · Camera 1');
-  await admission.confirm();
-  const person = new PersonPage(page);
-  await person.expectShown('Bianca');
-  await expect(person.openStay().getByTestId('placement')).toContainText(`Casa Ginestra › Camera 1 › Letto 1 · dal ${italianDate(later)}`);
+  await expect(admission.place('Bianca').locator('option:checked')).toHaveText('Letto 1 · Camera 1');
+  await expect(await admission.confirmDone()).toContainText('Bianca');
 
-  // Tonight Letto 1 still looks free on the board; Chiara is admitted there with no planned end, so her
-  // stay would run into Bianca's nights: the register refuses, in Italian, under the place.
+  // Tonight Letto 1 is free until Bianca's first night: the board says so.
   await board.open();
   await expect(board.freeTonight()).toHaveText('1 posto libero stanotte');
-  await board.freeCell('Letto 1', 'Camera 1', today).click();
-  await expect(page.getByTestId('admission-form').getByLabel('Data di ingresso')).toHaveValue(italianDate(today));
+  const tonight = board.freeCell('Letto 1', 'Camera 1', today);
+  await expect(tonight).toHaveAttribute('data-free-until', later);
+  await expect(tonight).toHaveAttribute('title', `libero fino al ${italianDate(later)}`);
+  await tonight.click();
   await admission.addPerson('Chiara');
-  const place = admission.member('Chiara').getByLabel('Posto per Chiara');
-  await expect(place.locator('option:checked')).toHaveText('Letto 1 · Camera 1');
-  await admission.confirm();
-  await expect(admission.member('Chiara').getByText('Il posto è già occupato in almeno una notte di questo periodo.')).toBeVisible();
-  await expect(place).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('admission-form')).toBeVisible();
+  const place = admission.place('Chiara');
+  await expect(place.locator('option:checked')).toHaveText(`Letto 1 · Camera 1 — libero fino al ${italianDate(later)}`);
+  // The admission asks for the placement's end, prefilled with the night the bed is needed again.
+  const end = admission.member('Chiara').getByTestId('admission-placement-end-0');
+  await expect(end).toHaveValue(italianDate(later));
+  await expect(admission.member('Chiara')).toContainText(`ultima notte qui il ${italianDate(addDays(later, -1))}`);
 
-  // Nothing was written: Chiara has no stay, and the board is as before.
-  await new ShellPage(page).open('Persone');
-  await page.getByTestId('persons-search').fill('Chiara');
-  await page.getByTestId('person-row').filter({ hasText: chiara }).click();
+  // A placement past the booking is refused, in Italian, under the field; nothing is written.
+  await typeDate(end, addDays(later, 2));
+  await admission.confirm();
+  await expect(admission.member('Chiara').getByText('Il posto è già occupato in almeno una notte di questo periodo.').first()).toBeVisible();
+  await expect(page.getByTestId('intake-done')).toHaveCount(0);
+
+  // Back to the last free night: admitted, the stay left open, the placement ending at Bianca's booking.
+  await typeDate(end, later);
+  const done = await admission.confirmDone();
+  await expect(done).toContainText(`Chiara`);
+  await expect(done).toContainText(`fino al ${italianDate(later)}`);
+  await page.getByRole('button', { name: 'Apri la scheda di Chiara' }).click();
+  const person = new PersonPage(page);
   await person.expectShown('Chiara');
-  await expect(page.getByTestId('stay')).toHaveCount(0);
-  await expect(page.getByTestId('person-admit')).toBeVisible();
+  await expect(person.openStay().getByTestId('placement')).toContainText(`Casa Ginestra › Camera 1 › Letto 1 · dal ${italianDate(today)}`);
   await board.open();
-  await expect(board.freeCell('Letto 1', 'Camera 1', today)).toBeVisible();
-  await expect(page.getByTestId('board-bar').filter({ hasText: 'Chiara' })).toHaveCount(0);
+  await expect(page.getByTestId('board-bar').filter({ hasText: 'Chiara' })).toHaveAttribute('aria-label', new RegExp(`^Chiara, Letto 1, dal ${italianDate(today)} al ${italianDate(later)}`));
+  void chiara;
 });

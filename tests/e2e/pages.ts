@@ -225,11 +225,10 @@ export class PersonPage {
   openStay() {
     return this.page.getByTestId('stays').locator('[data-testid="stay"][data-open="true"]');
   }
-  async transfer(options: { date: string; structure: string; place: string }) {
+  async transfer(options: { date: string; place: string }) {
     await this.openStay().getByTestId('stay-transfer').click();
     const form = this.page.getByTestId('transfer-form');
     await typeDate(form.getByLabel('Data del trasferimento'), options.date);
-    await selectByText(form.getByLabel('Nuova struttura'), options.structure);
     await selectByText(form.getByLabel('Nuovo posto'), options.place);
     await form.getByRole('button', { name: 'Trasferisci' }).click();
     await expect(form).toHaveCount(0);
@@ -249,7 +248,8 @@ export class PersonPage {
     await typeDate(form.getByLabel('Data di uscita'), options.exitDate);
     await form.getByLabel('Motivo di uscita').selectOption({ label: options.reason });
     if (options.destination) await form.getByLabel('Destinazione').fill(options.destination);
-    for (const name of options.together ?? []) await form.getByRole('checkbox', { name: new RegExp(`^${name} \\(`) }).check();
+    // The household's other members are ticked by default: those listed in `together` must be.
+    for (const name of options.together ?? []) await expect(form.getByRole('checkbox', { name: new RegExp(`^${name} \\(`) })).toBeChecked();
     await form.getByRole('button', { name: 'Conferma la dimissione' }).click();
     await expect(form).toHaveCount(0);
   }
@@ -299,8 +299,24 @@ export class AdmissionPage {
   async setPlannedEnd(iso: string) {
     await typeDate(this.page.getByTestId('admission-form').getByLabel('Fine prevista'), iso);
   }
+  place(name: string) {
+    return this.member(name).getByLabel(`Posto per ${name}`);
+  }
+  /** Fills a new person's line (the n-th line of the intake, 0 = the head). */
+  async fillNew(index: number, person: { name: string; gender: string; birthDate: string }) {
+    const form = this.page.getByTestId('admission-form');
+    await form.getByTestId(`intake-name-${index}`).fill(person.name);
+    await form.getByTestId(`intake-gender-${index}`).selectOption({ label: person.gender });
+    await typeDate(form.getByTestId(`intake-birth-${index}`), person.birthDate);
+  }
   async confirm() {
     await this.page.getByTestId('admission-submit').click();
+  }
+  /** Confirms and waits for the confirmation naming who went where. */
+  async confirmDone() {
+    await this.confirm();
+    await expect(this.page.getByTestId('intake-done')).toBeVisible();
+    return this.page.getByTestId('intake-done-person');
   }
 }
 

@@ -1,5 +1,6 @@
 // The desk's small rules around the board: the referral queue's order and waiting times, a referral's
-// "received at" in Rome time, who takes which proposed place, and where an admission refusal is shown.
+// "received at" in Rome time, the intake's rows (a proposal applied by guest, a picked place swapping with
+// the row that held it, the request sent), and where an intake refusal is shown.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -14,12 +15,22 @@ const receivedAt = (await import(join(root, 'renderer/src/features/referrals/rec
   withRomeOffset(wallClock: string): string | null;
   normaliseTime(typed: string): string | null;
 };
-const assign = (await import(join(root, 'renderer/src/features/admission/assign.ts'))) as {
-  ageOn(date: string, birthDate: string | null, birthYear: number | null): number | null;
-  assignPlaces(members: { personId: number; age: number | null }[], places: { placeId: number; kind: 'bed' | 'cot' }[]): Map<number, number>;
+interface Run { from: string; until: string | null }
+interface Available { placeId: number; label: string; kind: 'bed' | 'cot'; roomId: number; roomName: string; structureId: number; structureName: string; structureType: string; activeFrom: string; activeTo: string | null; womenOnly: boolean; childrenAllowed: boolean; free: Run[]; refusals: { guest: number; code: string }[] }
+interface Fields { displayName: string; gender: string; birthDate: string | null; birthYear: string; restricted: boolean }
+interface Row { key: string; known: unknown; fields: Fields; relationship: string; placeId: number | null; placementEnd: string | null; acknowledgeDuplicates: boolean }
+const intake = (await import(join(root, 'renderer/src/features/admission/intake-model.ts'))) as {
+  newRow(relationship: string, placeId?: number | null): Row;
+  knownRow(person: { personId: number; code: string; label: string; age: number | null; householdRelationship: string | null }, relationship: string): Row;
+  placesFor(places: Available[], index: number, from: string): (Available & { freeUntil: string | null })[];
+  choosePlace(rows: Row[], index: number, placeId: number | null, places: Available[], from: string): Row[];
+  swapPlaces(rows: Row[], a: number, b: number): Row[];
+  applyMatch(rows: Row[], match: { places: { placeId: number; guest: number; freeUntil: string | null }[] }): Row[];
+  intakeRequest(rows: Row[], dates: { entryDate: string; plannedEnd: string | null; referralId: number | null }): { people: unknown[] };
+  badYear(fields: Fields): boolean;
 };
 const refusals = (await import(join(root, 'renderer/src/features/admission/refusals.ts'))) as {
-  memberErrorTarget(name: string, count: number): string | null;
+  rowErrorTarget(name: string, count: number): { row: number; field: string } | null;
 };
 
 interface Entry { id?: number; outcome: string; urgency: string; receivedAt: string; outcomeAt: string | null }
@@ -67,37 +78,64 @@ describe('referral received at', () => {
   });
 });
 
-describe('proposed places for a household', () => {
-  it('gives cots to children under three and beds to everyone else', () => {
-    const members = [{ personId: 1, age: 34 }, { personId: 2, age: 1 }, { personId: 3, age: 7 }];
-    const places = [{ placeId: 10, kind: 'bed' as const }, { placeId: 11, kind: 'cot' as const }, { placeId: 12, kind: 'bed' as const }];
-    expect([...assign.assignPlaces(members, places)]).toEqual([[2, 11], [1, 10], [3, 12]]);
+const available = (placeId: number, runs: { from: string; until: string | null }[], refusals: Available['refusals'] = []): Available => ({
+  placeId, label: `Letto ${placeId}`, kind: 'bed', roomId: 1, roomName: 'Camera A', structureId: 1, structureName: 'Casa', structureType: 'shelter',
+  activeFrom: '2020-01-01', activeTo: null, womenOnly: true, childrenAllowed: true, free: runs, refusals,
+});
+const D = '2026-12-10';
+
+describe('the intake rows', () => {
+  const places = [available(1, [{ from: D, until: null }]), available(2, [{ from: D, until: '2026-12-20' }]), available(3, [{ from: '2026-12-12', until: null }]), available(4, [{ from: D, until: null }], [{ guest: 1, code: 'WOMEN_ONLY_STRUCTURE' }])];
+  const rows = () => [intake.newRow('head', 1), intake.newRow('child', 2), intake.newRow('child', null)];
+
+  it('offers a row the places usable from the entry date that its structure does not refuse to that person', () => {
+    expect(intake.placesFor(places, 0, D).map((p) => [p.placeId, p.freeUntil])).toEqual([[1, null], [2, '2026-12-20'], [4, null]]);
+    expect(intake.placesFor(places, 1, D).map((p) => p.placeId)).toEqual([1, 2]);
   });
 
-  it('puts a baby in a bed when there is no cot, and never an adult in a cot', () => {
-    expect([...assign.assignPlaces([{ personId: 1, age: 0 }], [{ placeId: 10, kind: 'bed' }])]).toEqual([[1, 10]]);
-    expect(assign.assignPlaces([{ personId: 1, age: 30 }], [{ placeId: 11, kind: 'cot' }]).size).toBe(0);
+  it('swaps two rows’ places in one choice, each keeping the placement end its new place needs', () => {
+    const start = rows().map((r, i) => (i === 1 ? { ...r, placementEnd: '2026-12-20' } : r));
+    const picked = intake.choosePlace(start, 0, 2, places, D);
+    expect(picked.map((r) => [r.placeId, r.placementEnd])).toEqual([[2, '2026-12-20'], [1, null], [null, null]]);
+    expect(intake.swapPlaces(picked, 0, 1).map((r) => [r.placeId, r.placementEnd])).toEqual([[1, null], [2, '2026-12-20'], [null, null]]);
+    // A free place nobody holds just moves the row there.
+    expect(intake.choosePlace(start, 2, 4, places, D).map((r) => r.placeId)).toEqual([1, 2, 4]);
   });
 
-  it('computes age on the entry date from the birth date, or from the year alone', () => {
-    expect(assign.ageOn('2026-12-05', '2024-12-06', 2024)).toBe(1);
-    expect(assign.ageOn('2026-12-06', '2024-12-06', 2024)).toBe(2);
-    expect(assign.ageOn('2026-12-05', null, 2024)).toBe(2);
-    expect(assign.ageOn('2026-12-05', null, null)).toBeNull();
+  it('applies a proposal by guest, with the end of a place free only until a later booking', () => {
+    const match = {
+      structureId: 1, structureName: 'Casa', structureType: 'shelter' as const, partnerName: 'P', familyTogether: true, freeCount: 3, score: 40, reasons: [],
+      places: [
+        { placeId: 7, label: 'Letto 7', roomId: 1, roomName: 'A', kind: 'bed' as const, guest: 2, freeUntil: '2026-12-20' },
+        { placeId: 8, label: 'Letto 8', roomId: 1, roomName: 'A', kind: 'bed' as const, guest: 0, freeUntil: null },
+        { placeId: 9, label: 'Culla', roomId: 1, roomName: 'A', kind: 'cot' as const, guest: 1, freeUntil: null },
+      ],
+    };
+    expect(intake.applyMatch(rows(), match).map((r) => [r.placeId, r.placementEnd])).toEqual([[8, null], [9, null], [7, '2026-12-20']]);
+  });
+
+  it('sends the head as head, registered persons by id and new ones by their fields', () => {
+    const known = intake.knownRow({ personId: 5, code: 'AP-1', label: 'Amina', age: 30, householdRelationship: null }, 'child');
+    const child = { ...intake.newRow('child', 3), fields: { displayName: 'Leila', gender: 'female' as const, birthDate: '2020-01-01', birthYear: '', restricted: false } };
+    const request = intake.intakeRequest([{ ...known, placeId: 1 }, child], { entryDate: D, plannedEnd: null, referralId: null });
+    expect(request.people).toEqual([
+      { personId: 5, relationship: 'head', placeId: 1, placementEnd: null },
+      { fields: { displayName: 'Leila', gender: 'female', birthDate: '2020-01-01', birthYear: null, restricted: false }, acknowledgeDuplicates: false, relationship: 'child', placeId: 3, placementEnd: null },
+    ]);
+    expect(intake.badYear({ ...child.fields, birthYear: '19x0' })).toBe(true);
   });
 });
 
-describe('admission refusals', () => {
-  it('puts a refusal about a member on that member’s place or person line', () => {
-    expect(refusals.memberErrorTarget('members.1.placeId', 3)).toBe('members.1.placeId');
-    expect(refusals.memberErrorTarget('members.2.personId', 3)).toBe('members.2.personId');
-    expect(refusals.memberErrorTarget('members.0', 1)).toBe('members.0.placeId');
-    expect(refusals.memberErrorTarget('members.5.placeId', 3)).toBeNull();
+describe('intake refusals', () => {
+  it('puts a refusal about a person on that row’s field', () => {
+    expect(refusals.rowErrorTarget('people.1.placeId', 3)).toEqual({ row: 1, field: 'placeId' });
+    expect(refusals.rowErrorTarget('people.2.fields.displayName', 3)).toEqual({ row: 2, field: 'displayName' });
+    expect(refusals.rowErrorTarget('people.0.placementEnd', 1)).toEqual({ row: 0, field: 'placementEnd' });
+    expect(refusals.rowErrorTarget('people.0', 1)).toEqual({ row: 0, field: 'placeId' });
   });
 
-  it('puts a refusal about "the" place on the only member, and leaves it to the form alert otherwise', () => {
-    expect(refusals.memberErrorTarget('placeId', 1)).toBe('members.0.placeId');
-    expect(refusals.memberErrorTarget('placeId', 2)).toBeNull();
-    expect(refusals.memberErrorTarget('entryDate', 1)).toBeNull();
+  it('leaves a refusal about another field or an unknown row to the page', () => {
+    expect(refusals.rowErrorTarget('people.5.placeId', 3)).toBeNull();
+    expect(refusals.rowErrorTarget('entryDate', 1)).toBeNull();
   });
 });

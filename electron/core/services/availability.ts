@@ -9,6 +9,7 @@ import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AvailablePlace, availabilityInputSchema, FreeRun } from '../../shared/channels/places';
 import { addDays } from '../../shared/dates';
+export { takesFrom } from '../../shared/availability';
 import { DomainError } from '../../shared/errors';
 import { guestRefusal, type GuestFacts } from '../../shared/guest-rules';
 import type { Db } from '../db/connection';
@@ -114,12 +115,6 @@ export function availablePlaces(db: Reader, input: { from: string; to: string | 
   return out.sort((a, b) => naturalOrder.compare(a.structureName, b.structureName) || a.structureId - b.structureId
     || naturalOrder.compare(a.roomName, b.roomName) || a.roomId - b.roomId
     || naturalOrder.compare(a.label, b.label) || a.placeId - b.placeId);
-}
-
-/** Does the place take someone from the first night asked for? Then until when (null: open-ended). */
-export function takesFrom(place: AvailablePlace, from: string): { until: string | null } | null {
-  const first = place.free[0];
-  return first && first.from === from ? { until: first.until } : null;
 }
 
 export function getAvailability(ctx: Ctx, input: AvailabilityInput): { places: AvailablePlace[] } {

@@ -120,6 +120,9 @@ export const it = {
   },
   validation: {
     date: 'Data non valida: usa il formato gg/mm/aaaa.',
+    dateNotExists: '{{typed}} non esiste: controlla giorno e mese.',
+    dateUnreadable: '«{{typed}}» non è una data completa: scrivi gg/mm/aaaa.',
+    birthDateFuture: 'La data di nascita non può essere nel futuro.',
     dateTime: 'Data e ora non valide.',
     birthYear: 'Anno di nascita non valido.',
     birthYearMismatch: 'L’anno non corrisponde alla data di nascita.',
@@ -274,6 +277,9 @@ export const en: Dictionary<typeof it> = {
   },
   validation: {
     date: 'Not a valid date: use dd/mm/yyyy.',
+    dateNotExists: '{{typed}} does not exist: check the day and month.',
+    dateUnreadable: '“{{typed}}” is not a complete date: write dd/mm/yyyy.',
+    birthDateFuture: 'The birth date cannot be in the future.',
     dateTime: 'Not a valid date and time.',
     birthYear: 'Not a valid birth year.',
     birthYearMismatch: 'The year does not match the birth date.',

@@ -1,27 +1,26 @@
-// Who an admission starts from: a person and the rest of their household, each with what the admission
-// needs to show (code, label, age, relationship) and whether they are already hosted (an open stay).
+// Who an admission starts from: a person and the rest of their household, each with what the intake
+// shows (code, label, age, relationship) and whether they are already hosted (an open stay).
 import type { PersonDetail } from '../../../../electron/shared/channels/people';
 import type { ErrorBody } from '../../../../electron/shared/errors';
+import { ageOn } from '../../../../electron/shared/guest-rules';
 import { call } from '../../ipc/client';
-import { ageOn } from './assign';
-import type { MemberInfo } from './MemberPlaceRow';
+import type { KnownPerson, Relationship } from './intake-model';
 
 export interface LoadedPeople {
   /** The people who can be admitted now, the household's head first. */
-  members: MemberInfo[];
+  members: KnownPerson[];
   /** Household members who already have an open stay: not added. */
-  alreadyHosted: MemberInfo[];
+  alreadyHosted: KnownPerson[];
   householdId: number | null;
 }
 
-function infoOf(detail: PersonDetail, date: string, relationship: string | null): MemberInfo {
+function infoOf(detail: PersonDetail, date: string, relationship: Relationship | null): KnownPerson {
   return {
     personId: detail.id,
     code: detail.code,
     label: (detail.namesShown ? detail.fields.displayName : null) ?? detail.code,
-    age: ageOn(date, detail.fields.birthDate, detail.fields.birthYear),
-    gender: detail.fields.gender,
-    relationship,
+    age: ageOn(detail.fields, date),
+    householdRelationship: relationship,
   };
 }
 

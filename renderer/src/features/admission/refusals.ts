@@ -1,17 +1,16 @@
-// Where a refusal of `stays.admit` belongs on the admission form: the field paths of the main process
-// (`members.<i>.placeId`, `members.<i>.personId`, `members.<i>`) become that member's place or person line.
+// Where a refusal of `intake.admit` belongs on the intake: the field paths of the main process
+// (`people.<i>.placeId`, `people.<i>.fields.displayName`, …) become that row's field; the dates are the
+// page's own fields; anything else goes to the form's alert.
 
-export type MemberField = `members.${number}.placeId` | `members.${number}.personId`;
+export type RowField = 'placeId' | 'personId' | 'placementEnd' | 'relationship' | 'displayName' | 'gender' | 'birthDate' | 'birthYear' | 'fiscalCode';
 
-export function memberErrorTarget(name: string, memberCount: number): MemberField | null {
-  const match = /^members\.(\d+)(?:\.(\w+))?$/.exec(name);
-  if (match) {
-    const index = Number(match[1]);
-    if (index >= memberCount) return null;
-    return match[2] === 'personId' ? `members.${index}.personId` : `members.${index}.placeId`;
-  }
-  // A refusal about "the" place or person can only be about the one member admitted.
-  if (memberCount === 1 && name === 'placeId') return 'members.0.placeId';
-  if (memberCount === 1 && name === 'personId') return 'members.0.personId';
-  return null;
+const ROW_FIELDS: readonly string[] = ['placeId', 'personId', 'placementEnd', 'relationship', 'displayName', 'gender', 'birthDate', 'birthYear', 'fiscalCode'];
+
+export function rowErrorTarget(name: string, rowCount: number): { row: number; field: RowField } | null {
+  const match = /^people\.(\d+)(?:\.fields)?(?:\.(\w+))?/.exec(name);
+  if (!match) return null;
+  const row = Number(match[1]);
+  if (row >= rowCount) return null;
+  const field = match[2] ?? 'placeId';
+  return ROW_FIELDS.includes(field) ? { row, field: field as RowField } : { row, field: 'displayName' };
 }

@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardBar, BoardPlace } from '../../../../electron/shared/channels/places';
+import type { BoardBar, BoardPlace, FreeRun } from '../../../../electron/shared/channels/places';
 import { daysBetween } from '../../../../electron/shared/dates';
 import { BoardRowView, LABEL_WIDTH, ROW_HEIGHT } from './BoardRow';
 import { boardDate, boardRows, isWeekend, nightsOf, NIGHT_FREE, placeLines, type BoardData, type NightRange } from './board-model';
@@ -13,6 +13,7 @@ const HEADER_HEIGHT = 44;
 
 interface Props {
   data: BoardData;
+  free: ReadonlyMap<number, readonly FreeRun[]>;
   range: NightRange;
   today: string;
   onFree: (place: BoardPlace, date: string) => void;
@@ -33,10 +34,10 @@ function trackBackground(nights: string[], dayWidth: number): string {
   return `repeating-linear-gradient(to right, transparent 0 ${dayWidth - 1}px, var(--mantine-color-gray-2) ${dayWidth - 1}px ${dayWidth}px), linear-gradient(to right, ${stops})`;
 }
 
-export function BoardGrid({ data, range, today, onFree, onBar }: Props) {
+export function BoardGrid({ data, free, range, today, onFree, onBar }: Props) {
   const { t, i18n } = useTranslation();
   const rows = useMemo(() => boardRows(data.places), [data.places]);
-  const lines = useMemo(() => placeLines(data, range), [data, range]);
+  const lines = useMemo(() => placeLines(data, range, free), [data, range, free]);
   const nights = useMemo(() => nightsOf(range), [range]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(0);
@@ -54,7 +55,6 @@ export function BoardGrid({ data, range, today, onFree, onBar }: Props) {
   const width = LABEL_WIDTH + nights.length * dayWidth;
   const background = useMemo(() => trackBackground(nights, dayWidth), [nights, dayWidth]);
   const nightLabels = useMemo(() => nights.map(boardDate), [nights]);
-  const freeTitles = useMemo(() => nightLabels.map((date) => t('board.freeCellTitle', { date })), [nightLabels, t]);
   const [cursor, setCursor] = useState<Cursor | null>(null);
 
   const virtualizer = useVirtualizer({
@@ -220,7 +220,6 @@ export function BoardGrid({ data, range, today, onFree, onBar }: Props) {
                 dayWidth={dayWidth}
                 nights={nights}
                 nightLabels={nightLabels}
-                freeTitles={freeTitles}
                 today={today}
                 background={background}
                 tabDay={cursorShown && cursor?.row === item.index ? cursor.day : entryRow === item.index ? entryDay : null}

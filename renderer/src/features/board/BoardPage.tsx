@@ -3,22 +3,26 @@
 import { Alert, Button, Group, Loader, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardBar, BoardPlace } from '../../../../electron/shared/channels/places';
+import type { BoardBar, BoardPlace, FreeRun } from '../../../../electron/shared/channels/places';
 import { addDays, todayInRome } from '../../../../electron/shared/dates';
 import type { ErrorBody } from '../../../../electron/shared/errors';
 import { useNavigate, type Route } from '../../app/navigation';
-import { DateField } from '../../components/DateField';
+import { DateField, isIsoDate } from '../../components/DateField';
 import { FormAlert } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
 import { useChannel } from '../../ipc/use-channel';
 import { BoardGrid } from './BoardGrid';
-import { freePlaces, shiftAnchor, viewRange, type BoardData, type BoardView, type NightRange } from './board-model';
+import { shiftAnchor, viewRange, type BoardData, type BoardView, type NightRange } from './board-model';
+import { useAvailablePlaces } from './use-available-places';
+import { takesFrom } from '../../../../electron/shared/availability';
 
 interface Loaded {
   range: NightRange;
   structureId: number | undefined;
   data: BoardData;
+  /** The free runs of each place over the range (places.available: the answer the pickers use too). */
+  free: Map<number, FreeRun[]>;
 }
 
 /** The board for a range; the previous board stays on screen while the next one loads. */
@@ -29,13 +33,14 @@ function useBoard(range: NightRange, structureId: number | undefined) {
   useEffect(() => {
     let current = true;
     setLoading(true);
-    void call('board.get', structureId === undefined ? { from: range.from, to: range.to } : { from: range.from, to: range.to, structureId }).then((result) => {
+    const scope = structureId === undefined ? { from: range.from, to: range.to } : { from: range.from, to: range.to, structureId };
+    void Promise.all([call('board.get', scope), call('places.available', scope)]).then(([board, available]) => {
       if (!current) return;
       setLoading(false);
-      if (result.ok) {
-        setLoaded({ range, structureId, data: result.value });
+      if (board.ok && available.ok) {
+        setLoaded({ range, structureId, data: board.value, free: new Map(available.value.places.map((p) => [p.placeId, p.free])) });
         setError(null);
-      } else setError(result.error);
+      } else setError(board.ok ? (available.ok ? null : available.error) : board.error);
     });
     return () => {
       current = false;
@@ -67,7 +72,8 @@ export function BoardPage({ route }: { route: Route }) {
       ? capitalised(new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${range.from}T00:00:00Z`)))
       : t('board.weekOf', { from: formatDate(range.from, locale), to: formatDate(addDays(range.to, -1), locale) });
 
-  const freeTonight = useMemo(() => (loaded ? freePlaces(loaded.data, { from: today, to: addDays(today, 1) }).length : null), [loaded, today]);
+  const tonight = useAvailablePlaces(today, undefined, null, structureId);
+  const freeTonight = tonight.loading ? null : tonight.places.filter((p) => takesFrom(p, today)).length;
 
   const onFree = (place: BoardPlace, date: string) => navigate({ area: 'admission', placeId: place.placeId, date });
   const onBar = (bar: BoardBar) => navigate({ area: 'person', personId: bar.personId });
@@ -106,7 +112,7 @@ export function BoardPage({ route }: { route: Route }) {
             { value: 'month', label: t('board.month') },
           ]}
         />
-        <DateField label={t('board.goTo')} value={anchor} onChange={(value) => value && setAnchor(value)} clearable={false} w={150} />
+        <DateField label={t('board.goTo')} value={anchor} onChange={(value) => isIsoDate(value) && setAnchor(value)} clearable={false} w={150} />
         <NativeSelect
           label={t('board.structure')}
           value={structureId === undefined ? '' : String(structureId)}
@@ -138,7 +144,7 @@ export function BoardPage({ route }: { route: Route }) {
         </Alert>
       )}
       {loaded && loaded.data.places.length > 0 && (
-        <BoardGrid data={loaded.data} range={loaded.range} today={today} onFree={onFree} onBar={onBar} />
+        <BoardGrid data={loaded.data} free={loaded.free} range={loaded.range} today={today} onFree={onFree} onBar={onBar} />
       )}
     </Stack>
   );

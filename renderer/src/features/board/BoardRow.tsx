@@ -16,9 +16,8 @@ interface Props {
   width: number;
   dayWidth: number;
   nights: string[];
-  /** Per night: the date as shown, and the free cell's tooltip. */
+  /** Per night: the date as shown. */
   nightLabels: string[];
-  freeTitles: string[];
   today: string;
   background: string;
   /** Which night's element is in the Tab order (the one nearest that column), or null for none. */
@@ -30,7 +29,7 @@ interface Props {
 type Focusable = { kind: 'free'; start: number; end: number } | { kind: 'bar'; start: number; end: number; index: number };
 
 export const BoardRowView = memo(function BoardRowView(props: Props) {
-  const { index, row, line, top, width, dayWidth, nights, nightLabels, freeTitles, today, background, tabDay, onFree, onBar } = props;
+  const { index, row, line, top, width, dayWidth, nights, nightLabels, today, background, tabDay, onFree, onBar } = props;
   const { t } = useTranslation();
   const style = { top, height: ROW_HEIGHT, width };
 
@@ -109,6 +108,8 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
         {focusables.map((f) => {
           if (f.kind === 'free') {
             const night = nights[f.start] ?? '';
+            const until = line?.freeUntil[f.start] ?? null;
+            const title = until ? t('board.freeUntil', { date: boardDate(until) }) : t('board.freeCellTitle', { date: nightLabels[f.start] });
             return (
               <button
                 key={`f${f.start}`}
@@ -121,12 +122,13 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
                 data-from={f.start}
                 data-to={f.end}
                 tabIndex={tabIndexOf(f)}
-                aria-label={t('board.freeCell', { place: place.label, room: place.roomName, date: nightLabels[f.start] })}
-                title={freeTitles[f.start]}
+                aria-label={`${t('board.freeCell', { place: place.label, room: place.roomName, date: nightLabels[f.start] })}${until ? `, ${t('board.freeUntil', { date: boardDate(until) })}` : ''}`}
+                title={title}
+                data-free-until={until ?? undefined}
                 style={{ left: f.start * dayWidth + 1, width: dayWidth - 3 }}
                 onClick={() => onFree(place, night)}
               >
-                <span aria-hidden="true">+</span>
+                <span aria-hidden="true">{until && dayWidth >= 100 ? `+ ${t('board.freeUntilShort', { date: boardDate(until).slice(0, 5) })}` : '+'}</span>
               </button>
             );
           }

@@ -1,8 +1,8 @@
 // The bed board's model: the visible window of nights, the rows (structure › room › place), what each
 // place is on each night, and the bars and out-of-service stretches placed in day columns.
 // Pure (no DOM, no React): unit-tested in Node, and reused by the admission and transfer place pickers.
-import type { BoardBar, BoardPlace, OutOfService } from '../../../../electron/shared/channels/places';
-import { addDays, coversNight, periodsOverlap } from '../../../../electron/shared/dates';
+import type { BoardBar, BoardPlace, FreeRun, OutOfService } from '../../../../electron/shared/channels/places';
+import { addDays } from '../../../../electron/shared/dates';
 
 export interface BoardData {
   places: BoardPlace[];
@@ -130,10 +130,17 @@ export interface PlaceLine {
   outOfService: PlacedOutOfService[];
   /** Stretches of nights before the place's active period or after it ends. */
   inactive: { start: number; end: number }[];
+  /** For each free night, the night the place is needed again (null: free from then on). */
+  freeUntil: (string | null)[];
 }
 
-/** Each place's nights, bars and out-of-service stretches for the range, found by place id. */
-export function placeLines(data: BoardData, range: NightRange): Map<number, PlaceLine> {
+/**
+ * Each place's nights, bars and out-of-service stretches for the range, found by place id. The free nights
+ * are those of the availability answer (`free`: the runs of places.available for the same range), the one
+ * source the pickers and matching read too; a night no run covers and nothing else explains (a room or
+ * structure out of use) shows as inactive.
+ */
+export function placeLines(data: BoardData, range: NightRange, free: ReadonlyMap<number, readonly FreeRun[]>): Map<number, PlaceLine> {
   const days = Math.max(0, nightsBetween(range.from, range.to));
   const lines = new Map<number, PlaceLine>();
   for (const place of data.places) {
@@ -145,7 +152,7 @@ export function placeLines(data: BoardData, range: NightRange): Map<number, Plac
       if (active.start > 0) inactive.push({ start: 0, end: active.start });
       if (active.end < days) inactive.push({ start: active.end, end: days });
     } else if (days > 0) inactive.push({ start: 0, end: days });
-    lines.set(place.placeId, { place, nights, bars: [], outOfService: [], inactive });
+    lines.set(place.placeId, { place, nights, bars: [], outOfService: [], inactive, freeUntil: new Array<string | null>(days).fill(null) });
   }
   for (const period of data.outOfService) {
     const line = lines.get(period.placeId);
@@ -161,7 +168,17 @@ export function placeLines(data: BoardData, range: NightRange): Map<number, Plac
     line.bars.push({ bar, start: span.start, end: span.end, plannedEndAt: plannedEndColumn(bar, range, days) });
     line.nights.fill(NIGHT_OCCUPIED, span.start, span.end);
   }
-  for (const line of lines.values()) line.bars.sort((a, b) => a.start - b.start);
+  for (const line of lines.values()) {
+    line.bars.sort((a, b) => a.start - b.start);
+    const usable = new Uint8Array(days);
+    for (const run of free.get(line.place.placeId) ?? []) {
+      const span = clipToRange(range, run.from, run.until);
+      if (!span) continue;
+      usable.fill(1, span.start, span.end);
+      line.freeUntil.fill(run.until, span.start, span.end);
+    }
+    for (let i = 0; i < days; i++) if (line.nights[i] === NIGHT_FREE && !usable[i]) line.nights[i] = NIGHT_INACTIVE;
+  }
   return lines;
 }
 
@@ -175,15 +192,3 @@ function plannedEndColumn(bar: BoardBar, range: NightRange, days: number): numbe
 
 /** Is an open stay past its planned end on `today`? */
 export const isOverdue = (bar: BoardBar, today: string) => bar.endDate === null && bar.plannedEnd !== null && bar.plannedEnd <= today;
-
-/** Places that are active, in service and unoccupied on every night of the range: the ones a person can be put in. */
-export function freePlaces(data: BoardData, range: NightRange): BoardPlace[] {
-  if (range.to <= range.from) return [];
-  const busy = new Set<number>();
-  for (const bar of data.bars) if (periodsOverlap(bar.startDate, bar.endDate, range.from, range.to)) busy.add(bar.placeId);
-  for (const period of data.outOfService) if (periodsOverlap(period.fromDate, period.toDate, range.from, range.to)) busy.add(period.placeId);
-  return boardRows(data.places)
-    .flatMap((row) => (row.kind === 'place' ? [row.place] : []))
-    .filter((place) => !busy.has(place.placeId))
-    .filter((place) => coversNight(place.activeFrom, place.activeTo, range.from) && (place.activeTo === null || place.activeTo >= range.to));
-}

@@ -3,15 +3,18 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { translateKey } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import type { Match } from '../../../../electron/shared/channels/people';
 
 interface Props {
   matches: Match[];
   onChoose: (match: Match) => void;
   chooseLabel: string;
+  /** The name of guest `index` (head first), when the people are known: the places are shown per person. */
+  guestName?: (index: number) => string;
 }
 
-export function MatchResults({ matches, onChoose, chooseLabel }: Props) {
+export function MatchResults({ matches, onChoose, chooseLabel, guestName }: Props) {
   const { t, i18n } = useTranslation();
   // Reasons are translation keys chosen by the matching service; an unknown one is shown as is rather than hidden.
   const reason = (key: string) => (i18n.exists(key) ? translateKey(key) : key);
@@ -46,7 +49,11 @@ export function MatchResults({ matches, onChoose, chooseLabel }: Props) {
                 </Text>
                 <Text size="sm">
                   {t('match.proposedPlaces')}:{' '}
-                  {match.places.map((p) => `${p.label} (${p.roomName}${p.kind === 'cot' ? `, ${t('vocab.placeKinds.cot')}` : ''})`).join(', ')}
+                  {match.places.map((p) => {
+                    const where = `${p.label} (${p.roomName}${p.kind === 'cot' ? `, ${t('vocab.placeKinds.cot')}` : ''})`;
+                    const until = p.freeUntil ? ` ${t('match.freeUntilDate', { date: formatDate(p.freeUntil, i18n.language) })}` : '';
+                    return guestName ? `${guestName(p.guest)} → ${where}${until}` : `${where}${until}`;
+                  }).join(', ')}
                 </Text>
                 {match.reasons.length > 0 && (
                   <List size="sm" spacing={0} data-testid="match-reasons">

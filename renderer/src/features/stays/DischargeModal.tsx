@@ -1,5 +1,5 @@
 // Discharge: exit date, SAI exit reason and destination; closes the open placement on the exit date.
-// Household members with an open stay can be discharged together.
+// Household members with an open stay are discharged together by default (each can be unticked).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
@@ -36,7 +36,8 @@ export function DischargeModal({ stay, householdStays, onClose, onDone }: Props)
   const { t, i18n } = useTranslation();
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { stayIds: [stay.id], exitDate: todayInRome(), exitReason: '' as Values['exitReason'], destination: '' },
+    // A household leaves together unless the desk unticks someone: a mother is not discharged while her small children stay.
+    defaultValues: { stayIds: [stay.id, ...householdStays.map((h) => h.stayId)], exitDate: todayInRome(), exitReason: '' as Values['exitReason'], destination: '' },
   });
   const { formError, setFormError, handle } = useServerErrors(form, { EXIT_BEFORE_ENTRY: 'exitDate', PLACEMENT_OUTSIDE_STAY: 'exitDate', STAY_CLOSED: 'exitDate' });
   const fieldError = useFieldError();

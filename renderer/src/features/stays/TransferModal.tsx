@@ -1,20 +1,19 @@
 // Transfer: the person's current placement ends on the date and the next one starts there, in a free place
-// chosen as a structure then one of its places. Not a new entry.
+// that takes the person and stays free as long as the next placement runs. Not a new entry.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { PersonDetail } from '../../../../electron/shared/channels/people';
-import type { BoardPlace } from '../../../../electron/shared/channels/places';
 import { contract } from '../../../../electron/shared/contract';
-import { addDays, todayInRome } from '../../../../electron/shared/dates';
-import { DateField } from '../../components/DateField';
+import { todayInRome } from '../../../../electron/shared/dates';
+import { DateField, isIsoDate } from '../../components/DateField';
 import { FormAlert, useFieldError, useServerErrors, type CodeFields } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
-import { useFreePlaces } from '../board/use-free-places';
+import { useAvailablePlaces } from '../board/use-available-places';
+import { takesFrom } from '../../../../electron/shared/availability';
 
 const schema = contract['placements.transfer'].input;
 type Values = z.input<typeof schema>;
@@ -44,25 +43,22 @@ export function TransferModal({ personId, stay, onClose, onDone }: Props) {
   const { formError, setFormError, handle } = useServerErrors(form, PLACE_REFUSALS);
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;
-  const [structureId, setStructureId] = useState<number | undefined>(undefined);
   const date = form.watch('date');
   const toPlaceId = form.watch('toPlaceId');
-  const current = stay.placements.find((p) => p.endDate === null);
-  const range = useMemo(() => {
-    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-    return { from: date, to: stay.plannedEnd && stay.plannedEnd > date ? stay.plannedEnd : addDays(date, 1) };
-  }, [date, stay.plannedEnd]);
-  const { free, loading } = useFreePlaces(range);
-  const candidates = free.filter((p) => p.placeId !== current?.placeId);
-
-  const structures = new Map<number, { name: string; count: number }>();
-  for (const place of candidates) {
-    const entry = structures.get(place.structureId) ?? { name: place.structureName, count: 0 };
-    entry.count += 1;
-    structures.set(place.structureId, entry);
+  const current = stay.placements.find((p) => p.endDate === null) ?? stay.placements.find((p) => p.endDate !== null && p.endDate >= (date ?? ''));
+  const from = isIsoDate(date) ? date : null;
+  // The next placement runs to the current one's end: a place must stay free that long (open: for good).
+  const { places: available, loading } = useAvailablePlaces(from, personId);
+  const needsUntil = current?.endDate ?? null;
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const place of available) {
+    const takes = from ? takesFrom(place, from) : null;
+    if (!takes || place.placeId === current?.placeId || place.refusals.length > 0) continue;
+    if (takes.until !== null && (needsUntil === null || takes.until < needsUntil)) continue;
+    const items = groups.get(place.structureName) ?? [];
+    items.push({ value: String(place.placeId), label: `${place.label} · ${place.roomName}${place.kind === 'cot' ? ` (${t('vocab.placeKinds.cot')})` : ''}` });
+    groups.set(place.structureName, items);
   }
-  const places = candidates.filter((p) => p.structureId === structureId);
-  const label = (p: BoardPlace) => `${p.label} · ${p.roomName}${p.kind === 'cot' ? ` (${t('vocab.placeKinds.cot')})` : ''}`;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -88,26 +84,17 @@ export function TransferModal({ personId, stay, onClose, onDone }: Props) {
             )}
           />
           <NativeSelect
-            label={t('stays.toStructure')}
-            data-autofocus
-            value={structureId === undefined ? '' : String(structureId)}
-            onChange={(event) => {
-              setStructureId(event.currentTarget.value ? Number(event.currentTarget.value) : undefined);
-              form.setValue('toPlaceId', undefined as unknown as number);
-            }}
-            data={[{ value: '', label: t('admission.chooseStructure') }, ...[...structures.entries()].map(([id, s]) => ({ value: String(id), label: t('admission.structureOption', { name: s.name, count: s.count }) }))]}
-            description={loading ? t('app.loading') : undefined}
-          />
-          <NativeSelect
             label={t('stays.toPlace')}
+            data-autofocus
             value={toPlaceId === undefined ? '' : String(toPlaceId)}
             onChange={(event) => {
               form.setValue('toPlaceId', (event.currentTarget.value ? Number(event.currentTarget.value) : undefined) as number, { shouldValidate: form.formState.isSubmitted });
               form.clearErrors('toPlaceId');
             }}
-            data={[{ value: '', label: structureId === undefined ? t('admission.chooseStructureFirst') : t('admission.choosePlace') }, ...places.map((p) => ({ value: String(p.placeId), label: label(p) }))]}
-            disabled={structureId === undefined}
+            data={[{ value: '', label: t('admission.choosePlace') }, ...[...groups.entries()].map(([group, items]) => ({ group, items }))]}
+            description={loading ? t('app.loading') : t('stays.toPlaceHint')}
             error={fieldError(errors.toPlaceId)}
+            data-testid="transfer-place"
           />
           <FormAlert messageKey={formError} />
           <Group justify="flex-end">

@@ -1,5 +1,5 @@
 // The bed board's model: which nights a view shows, the rows structure › room › place, what each place is
-// on each night (free, occupied, out of service, inactive), bars clipped to the view, and free places.
+// on each night (free as the availability answer says, occupied, out of service, inactive), bars clipped to the view.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -8,14 +8,14 @@ interface Bar { placementId: number; placeId: number; personId: number; stayId: 
 interface Oos { id: number; placeId: number; reason: string; fromDate: string; toDate: string | null }
 interface Data { places: Place[]; bars: Bar[]; outOfService: Oos[] }
 interface Range { from: string; to: string }
-interface Line { nights: Uint8Array; bars: { bar: Bar; start: number; end: number; plannedEndAt: number | null }[]; outOfService: { start: number; end: number }[]; inactive: { start: number; end: number }[] }
+interface Run { from: string; until: string | null }
+interface Line { nights: Uint8Array; bars: { bar: Bar; start: number; end: number; plannedEndAt: number | null }[]; outOfService: { start: number; end: number }[]; inactive: { start: number; end: number }[]; freeUntil: (string | null)[] }
 interface Model {
   viewRange(view: 'week' | 'month', anchor: string): Range;
   shiftAnchor(view: 'week' | 'month', anchor: string, step: -1 | 1): string;
   nightsOf(range: Range): string[];
   boardRows(places: Place[]): ({ kind: 'structure' | 'room'; name: string } | { kind: 'place'; place: Place })[];
-  placeLines(data: Data, range: Range): Map<number, Line>;
-  freePlaces(data: Data, range: Range): Place[];
+  placeLines(data: Data, range: Range, free: Map<number, Run[]>): Map<number, Line>;
   isOverdue(bar: Bar, today: string): boolean;
   NIGHT_FREE: number; NIGHT_OCCUPIED: number; NIGHT_OUT_OF_SERVICE: number; NIGHT_INACTIVE: number;
 }
@@ -62,24 +62,26 @@ describe('bed board rows', () => {
 
 describe('bed board nights', () => {
   const week = { from: '2026-12-07', to: '2026-12-14' };
+  /** The availability answer for a place free over the whole week (the service's own cases are in tests/integration/availability.test.ts). */
+  const allFree = (...ids: number[]) => new Map(ids.map((id) => [id, [{ from: week.from, until: null }]]));
 
   it('marks the nights a placement covers as occupied, half-open: the exit night is free again', () => {
     const data: Data = { places: [place(1, 'Letto 1', [1, 'A'], [1, 'S'])], bars: [bar(1, 1, '2026-12-08', '2026-12-10')], outOfService: [] };
-    const line = model.placeLines(data, week).get(1)!;
+    const line = model.placeLines(data, week, allFree(1)).get(1)!;
     expect([...line.nights]).toEqual([0, 1, 1, 0, 0, 0, 0].map((n) => (n ? model.NIGHT_OCCUPIED : model.NIGHT_FREE)));
     expect(line.bars[0]).toMatchObject({ start: 1, end: 3 });
   });
 
   it('clips bars that start before the view or run on after it', () => {
     const data: Data = { places: [place(1, 'Letto 1', [1, 'A'], [1, 'S'])], bars: [bar(1, 1, '2026-11-01', null)], outOfService: [] };
-    const line = model.placeLines(data, week).get(1)!;
+    const line = model.placeLines(data, week, allFree(1)).get(1)!;
     expect(line.bars[0]).toMatchObject({ start: 0, end: 7 });
     expect(line.nights.every((n) => n === model.NIGHT_OCCUPIED)).toBe(true);
   });
 
   it('draws nothing for a same-day entry and exit (zero nights)', () => {
     const data: Data = { places: [place(1, 'Letto 1', [1, 'A'], [1, 'S'])], bars: [bar(1, 1, '2026-12-09', '2026-12-09')], outOfService: [] };
-    const line = model.placeLines(data, week).get(1)!;
+    const line = model.placeLines(data, week, allFree(1)).get(1)!;
     expect(line.bars).toHaveLength(0);
     expect(line.nights.every((n) => n === model.NIGHT_FREE)).toBe(true);
   });
@@ -90,7 +92,7 @@ describe('bed board nights', () => {
       bars: [],
       outOfService: [{ id: 1, placeId: 1, reason: 'Muffa', fromDate: '2026-12-10', toDate: '2026-12-11' }],
     };
-    const line = model.placeLines(data, week).get(1)!;
+    const line = model.placeLines(data, week, allFree(1)).get(1)!;
     const { NIGHT_FREE: F, NIGHT_OUT_OF_SERVICE: O, NIGHT_INACTIVE: I } = model;
     expect([...line.nights]).toEqual([I, I, F, O, F, F, I]);
     expect(line.inactive).toEqual([{ start: 0, end: 2 }, { start: 6, end: 7 }]);
@@ -104,7 +106,7 @@ describe('bed board nights', () => {
       bars: [bar(1, 1, '2026-12-01', '2026-12-09', '2026-12-12'), bar(2, 2, '2026-12-09', null, '2026-12-12')],
       outOfService: [],
     };
-    const lines = model.placeLines(data, week);
+    const lines = model.placeLines(data, week, allFree(1, 2));
     expect(lines.get(1)!.bars[0]!.plannedEndAt).toBeNull();
     expect(lines.get(2)!.bars[0]!.plannedEndAt).toBe(5);
   });
@@ -116,37 +118,39 @@ describe('bed board nights', () => {
   });
 });
 
-describe('free places', () => {
-  const data: Data = {
-    places: [
-      place(1, 'Letto 1', [1, 'A'], [1, 'S']),
-      place(2, 'Letto 2', [1, 'A'], [1, 'S']),
-      place(3, 'Letto 3', [1, 'A'], [1, 'S']),
-      place(4, 'Letto 4', [1, 'A'], [1, 'S'], { activeTo: '2026-12-10' }),
-      place(5, 'Letto 5', [1, 'A'], [1, 'S']),
-    ],
-    bars: [bar(1, 1, '2026-12-01', null), bar(2, 2, '2026-12-01', '2026-12-08')],
-    outOfService: [{ id: 1, placeId: 3, reason: 'Lavori', fromDate: '2026-12-09', toDate: '2026-12-12' }],
-  };
+describe('free nights from the availability answer', () => {
+  const week = { from: '2026-12-07', to: '2026-12-14' };
 
-  it('offers only places active, in service and unoccupied on every night asked for', () => {
-    expect(model.freePlaces(data, { from: '2026-12-08', to: '2026-12-09' }).map((p) => p.placeId)).toEqual([2, 3, 4, 5]);
-    expect(model.freePlaces(data, { from: '2026-12-08', to: '2026-12-15' }).map((p) => p.placeId)).toEqual([2, 5]);
-    expect(model.freePlaces(data, { from: '2026-12-07', to: '2026-12-08' }).map((p) => p.placeId)).toEqual([3, 4, 5]);
+  it('marks free only the nights of the runs, each with the night the place is needed again', () => {
+    const data: Data = { places: [place(1, 'Letto 1', [1, 'A'], [1, 'S'])], bars: [bar(1, 1, '2026-12-12', null)], outOfService: [] };
+    // Free until a booking on the 12th; availability says so, and the board shows it on every free night.
+    const line = model.placeLines(data, week, new Map([[1, [{ from: '2026-12-07', until: '2026-12-12' }]]])).get(1)!;
+    const { NIGHT_FREE: F, NIGHT_OCCUPIED: X } = model;
+    expect([...line.nights]).toEqual([F, F, F, F, F, X, X]);
+    expect(line.freeUntil.slice(0, 5)).toEqual(Array(5).fill('2026-12-12'));
   });
 
-  it('renders free nights on a 600-place month quickly enough to scroll', () => {
+  it('shows a night no run covers as not free, even with nothing drawn on it (a room out of use)', () => {
+    const data: Data = { places: [place(1, 'Letto 1', [1, 'A'], [1, 'S'])], bars: [], outOfService: [] };
+    const line = model.placeLines(data, week, new Map()).get(1)!;
+    expect(line.nights.every((n) => n === model.NIGHT_INACTIVE)).toBe(true);
+    const open = model.placeLines(data, week, new Map([[1, [{ from: '2026-12-10', until: null }]]])).get(1)!;
+    expect([...open.nights].map((n) => n === model.NIGHT_FREE)).toEqual([false, false, false, true, true, true, true]);
+    expect(open.freeUntil[3]).toBeNull();
+  });
+
+  it('builds every line of a 600-place month', () => {
     const big: Data = { places: [], bars: [], outOfService: [] };
+    const month = model.viewRange('month', '2026-12-01');
+    const free = new Map<number, Run[]>();
     for (let i = 1; i <= 600; i++) {
       big.places.push(place(i, `Letto ${i % 10}`, [Math.ceil(i / 4), `Camera ${Math.ceil(i / 4)}`], [Math.ceil(i / 10), `Struttura ${Math.ceil(i / 10)}`]));
       if (i % 3) big.bars.push(bar(i, i, '2026-11-20', i % 2 ? null : '2026-12-18', '2026-12-24'));
+      free.set(i, i % 3 === 0 ? [{ from: month.from, until: null }] : i % 2 ? [] : [{ from: '2026-12-18', until: null }]);
     }
-    const month = model.viewRange('month', '2026-12-01');
-    const started = performance.now();
-    const lines = model.placeLines(big, month);
-    model.boardRows(big.places);
-    expect(performance.now() - started).toBeLessThan(100);
+    const lines = model.placeLines(big, month, free);
     expect(lines.size).toBe(600);
     expect([...lines.get(2)!.nights].filter((n) => n === model.NIGHT_FREE)).toHaveLength(31 - 17);
+    expect([...lines.get(3)!.nights].every((n) => n === model.NIGHT_FREE)).toBe(true);
   });
 });
