@@ -1,6 +1,6 @@
 // The daily register end to end: a structure with its places, a woman and her two children as a household,
-// a referral admitted through matching, the bed board, transfer, extension, discharge; and a double booking
-// tried from the bed board, refused by the register in Italian.
+// a referral admitted through matching, the bed board, transfer, extension, discharge; and a bed free only
+// until a later booking used for a bounded placement (a placement past the booking refused in Italian).
 import { test, expect } from './fixtures';
 import {
   addDays, AdmissionPage, typeDate, BoardPage, italianDate, NewPersonPage, PersonPage, RecoveryKeyPage, ReferralsPage, romeToday,

@@ -11,7 +11,7 @@ import { personFieldsSchema } from '../../../../electron/shared/channels/people'
 import { GENDERS, PERMIT_TYPES, REFERRAL_SOURCES, VULNERABILITIES } from '../../../../electron/shared/domain';
 import type { ErrorBody } from '../../../../electron/shared/errors';
 import { CountrySelect, LanguagesSelect } from '../../components/CountrySelect';
-import { DateField } from '../../components/DateField';
+import { DateField, isIsoDate } from '../../components/DateField';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { vocabOptions } from '../../components/vocab';
 import type { PersonFormValues } from './person-form-values';
@@ -86,7 +86,7 @@ export function PersonForm({ defaultValues, submitLabel, onSubmit, onCancel, lab
                   onChange={(value) => {
                     field.onChange(value);
                     // A known date settles the year; the two must agree.
-                    if (value) form.setValue('birthYear', Number(value.slice(0, 4)), { shouldValidate: form.formState.isSubmitted });
+                    if (isIsoDate(value)) form.setValue('birthYear', Number(value.slice(0, 4)), { shouldValidate: form.formState.isSubmitted });
                   }}
                   onBlur={field.onBlur}
                   ref={field.ref}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Match, Referral } from '../../../../electron/shared/channels/people';
 import { todayInRome } from '../../../../electron/shared/dates';
 import { useNavigate } from '../../app/navigation';
-import { DateField } from '../../components/DateField';
+import { DateField, isIsoDate } from '../../components/DateField';
 import { FormAlert } from '../../components/forms';
 import { formatDateTime } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -23,7 +23,7 @@ export function MatchPanel({ referral, onClose }: { referral: Referral; onClose:
   const [busy, setBusy] = useState(false);
 
   const search = async (start: string | null, end: string | null) => {
-    if (!start) return setError('validation.date');
+    if (!isIsoDate(start) || (end !== null && !isIsoDate(end))) return setError('validation.date');
     setBusy(true);
     setError(null);
     const result = await call('referrals.match', end ? { referralId: referral.id, from: start, to: end } : { referralId: referral.id, from: start });

@@ -126,8 +126,10 @@ export function NewReferralModal({ onClose, onCreated }: { onClose: () => void; 
             control={form.control}
             name="receivedAt"
             render={({ field }) => {
-              const date = field.value.slice(0, 10) || null;
-              const time = field.value.slice(11);
+              // "date T time"; the date part may be a typed text that is not a date (kept by DateField).
+              const at = field.value.lastIndexOf('T');
+              const date = (at < 0 ? field.value : field.value.slice(0, at)) || null;
+              const time = at < 0 ? '' : field.value.slice(at + 1);
               const timeWrong = normaliseTime(time) === null;
               return (
                 <SimpleGrid cols={2}>
