@@ -1,6 +1,7 @@
 // The audit log: every write appends one event in the same transaction. Rows are hash-chained: each
 // row's hash covers its own content and the previous row's hash, so an edited, removed or inserted row
 // breaks the chain from that point on.
+import type { AuditAction } from '../shared/audit-actions';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
@@ -11,7 +12,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {
   userId: number | null;
-  action: string;
+  /** One of the listed actions (electron/shared/audit-actions.ts), each with its labels. */
+  action: AuditAction;
   entity: string;
   recordId: string | number | null;
   /** Names of the changed fields — never their values. */

@@ -2,17 +2,10 @@
 // saved; a birth date in the future is refused with its own message; Escape inside a date picker closes the
 // picker only, never the dialog with what was typed in it.
 import { test, expect } from './fixtures';
-import { RecoveryKeyPage, SetupPage, ShellPage } from './pages';
-
-const admin = { displayName: 'Anna Bianchi', username: 'anna', passphrase: 'una frase lunga e segreta' };
+import { openNewRegister, ShellPage } from './pages';
 
 test.beforeEach(async ({ page, host }) => {
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(host.url);
-  await new SetupPage(page).createRegister(admin);
-  const recovery = new RecoveryKeyPage(page);
-  await recovery.confirm(await recovery.groups());
-  await new ShellPage(page).expectSignedIn(admin.displayName);
+  await openNewRegister(page, host.url);
 });
 
 test('an impossible or partial birth date stays typed with its message, and the person is not saved without it', async ({ page }) => {

@@ -3,19 +3,12 @@
 // matching keeping the children in her room, two children's beds swapped in one action, and a
 // confirmation naming who went where.
 import { test, expect } from './fixtures';
-import { AdmissionPage, BoardPage, RecoveryKeyPage, romeToday, SetupPage, ShellPage, StructuresPage } from './pages';
-
-const admin = { displayName: 'Anna Bianchi', username: 'anna', passphrase: 'una frase lunga e segreta' };
+import { AdmissionPage, BoardPage, openNewRegister, romeToday, ShellPage, StructuresPage } from './pages';
 
 test('a new mother and two new children from a free board cell: ≤ 3 screens, ≤ 20 actions, a swap, a confirmation', async ({ page, host }) => {
   const today = romeToday();
   const year = Number(today.slice(0, 4));
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(host.url);
-  await new SetupPage(page).createRegister(admin);
-  const recovery = new RecoveryKeyPage(page);
-  await recovery.confirm(await recovery.groups());
-  await new ShellPage(page).expectSignedIn(admin.displayName);
+  await openNewRegister(page, host.url);
 
   // A shelter with three beds in Camera A and one in Camera B.
   const structure = await new StructuresPage(page).create({ name: 'Casa Aurora', type: 'Rifugio protetto', partner: 'Cooperativa Il Faro' });
@@ -86,4 +79,10 @@ test('a new mother and two new children from a free board cell: ≤ 3 screens, �
   await board.bars('Amina').click();
   await expect(page.getByTestId('household')).toContainText('Samir');
   await expect(page.getByTestId('household')).toContainText('Leila');
+
+  // Today: the shelter's flags beside its free places, and the week's arrivals hold today's.
+  await new ShellPage(page).open('Oggi');
+  await expect(page.getByTestId('today-free-row').filter({ hasText: 'Casa Aurora' }).getByTestId('today-free-flags')).toHaveText('Minori sì');
+  await expect(page.getByTestId('today-arrivals').getByTestId('today-person-row')).toHaveCount(3);
+  await expect(page.getByTestId('today-arrivals-week').getByTestId('today-person-row')).toHaveCount(3);
 });

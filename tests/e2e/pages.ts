@@ -104,6 +104,17 @@ export class UsersPage {
 
 // ——— The daily register (issue 3): dates, structures, persons, referrals, admission, bed board, stays.
 
+/** A fresh register with its first admin, signed in, at the window size given (the desk's 1366×768 by default). */
+export async function openNewRegister(page: Page, url: string, viewport = { width: 1366, height: 768 }) {
+  const admin = { displayName: 'Anna Bianchi', username: 'anna', passphrase: 'una frase lunga e segreta' };
+  await page.setViewportSize(viewport);
+  await page.goto(url);
+  await new SetupPage(page).createRegister(admin);
+  const recovery = new RecoveryKeyPage(page);
+  await recovery.confirm(await recovery.groups());
+  await new ShellPage(page).expectSignedIn(admin.displayName);
+}
+
 /** Today in Rome, the register's calendar, as 'YYYY-MM-DD'. */
 export function romeToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -387,8 +387,8 @@ describe('the Today page', () => {
       { label: 'Letto 1' }, { label: 'Letto 2' }, { label: 'Letto 3' }, { label: 'Letto 4' }, { label: 'Culla 1', kind: 'cot' }, { label: 'Culla 2', kind: 'cot' },
     ]);
     const arriving = placeGuest(app, { placeId: placeId('Letto 1'), start: T, plannedEnd: day(90), name: 'Arriva Oggi' });
-    const nextWeek = placeGuest(app, { placeId: placeId('Letto 2'), start: day(7), plannedEnd: day(60) });
-    placeGuest(app, { placeId: placeId('Culla 2'), start: day(8) }); // beyond the week
+    const nextWeek = placeGuest(app, { placeId: placeId('Letto 2'), start: day(6), plannedEnd: day(60) });
+    placeGuest(app, { placeId: placeId('Culla 2'), start: day(7) }); // beyond the week (today and the next six days)
     const leaving = placeGuest(app, { placeId: placeId('Letto 3'), start: day(-20), plannedEnd: T, restricted: true, name: 'Nome Segreto', permitExpiry: day(-3) });
     const leavingSoon = placeGuest(app, { placeId: placeId('Letto 4'), start: day(-20), plannedEnd: day(3), permitExpiry: day(45) });
     const late = placeGuest(app, { placeId: placeId('Culla 1'), start: day(-40), plannedEnd: day(-1), permitExpiry: day(30) });
@@ -401,11 +401,12 @@ describe('the Today page', () => {
 
     const today = await call(app, 'today.get', { date: T });
     // Tonight: Letto 1 (arrival), Letto 3 and 4 and Culla 1 are taken; Letto 2 and Culla 2 are free.
-    expect(today.freeByStructure).toEqual([{ structureId: expect.any(Number), name: 'Casa Aurora', type: 'shelter', free: 2, freeBeds: 1, freeCots: 1, total: 6 }]);
+    expect(today.freeByStructure).toEqual([{ structureId: expect.any(Number), name: 'Casa Aurora', type: 'shelter', womenOnly: true, childrenAllowed: true, free: 2, freeBeds: 1, freeCots: 1, total: 6 }]);
     expect(today.arrivalsToday).toEqual([{ personId: arriving.person.id, code: arriving.person.code, label: 'Arriva Oggi', date: T, structureName: 'Casa Aurora', stayId: arriving.stay.id }]);
-    expect(today.arrivalsWeek.map((r) => r.personId)).toEqual([nextWeek.person.id]);
+    // The week holds today: its counts are never below today's.
+    expect(today.arrivalsWeek.map((r) => r.personId)).toEqual([arriving.person.id, nextWeek.person.id]);
     expect(today.plannedExitsToday).toEqual([{ personId: leaving.person.id, code: leaving.person.code, label: leaving.person.code, date: T, structureName: 'Casa Aurora', stayId: leaving.stay.id }]);
-    expect(today.plannedExitsWeek.map((r) => r.personId)).toEqual([leavingSoon.person.id]);
+    expect(today.plannedExitsWeek.map((r) => r.personId)).toEqual([leaving.person.id, leavingSoon.person.id]);
     expect(today.overdue.map((r) => [r.personId, r.date])).toEqual([[late.person.id, day(-1)]]);
     expect(today.permitsExpiring30.map((r) => [r.personId, r.date])).toEqual([[leaving.person.id, day(-3)], [late.person.id, day(30)]]);
     expect(today.permitsExpiring60.map((r) => r.personId)).toEqual([leaving.person.id, late.person.id, leavingSoon.person.id]);

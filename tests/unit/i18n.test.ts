@@ -76,3 +76,16 @@ describe('translations', () => {
     for (const key of keys) expect(hasKey(dictionaries.it, key), key).toBe(true);
   });
 });
+
+describe('plurals through i18next', () => {
+  test('says "1 anno" and "9 anni", "1 year old" and "9 years old", never "1 anni"', async () => {
+    const i18next = (await import('i18next')).default.createInstance();
+    await i18next.init({ resources: { it: { translation: it }, en: { translation: en } }, lng: 'it', fallbackLng: 'it', interpolation: { escapeValue: false } });
+    expect(i18next.t('referrals.ageYears', { count: 1 })).toBe('1 anno');
+    expect(i18next.t('referrals.ageYears', { count: 9 })).toBe('9 anni');
+    expect(i18next.t('admission.age', { count: 1 })).toBe('1 anno');
+    expect(i18next.t('admission.doneSummary', { count: 1, date: '08/12/2026' })).toBe('1 persona accolta dal 08/12/2026');
+    expect(i18next.t('referrals.ageYears', { count: 1, lng: 'en' })).toBe('1 year old');
+    expect(i18next.t('referrals.ageYears', { count: 9, lng: 'en' })).toBe('9 years old');
+  });
+});

@@ -2,8 +2,11 @@
 // are the ones the screens show, from electron/shared/i18n/vocabulary.ts, so the PDF and the screens never disagree.
 import type { Locale } from '../../shared/schema-kit';
 import { en as enVocabulary, it as itVocabulary } from '../../shared/i18n/vocabulary';
+import { AUDIT_ACTION_NAMES, auditActionLabel } from '../../shared/audit-actions';
 
 /** The code lists as plain lookups (`vocab[list][code]`); an unknown list or code prints as itself. */
+/** The audit actions as the PDF names them: the one list of labels (electron/shared/audit-actions.ts). */
+const actionLabels = (locale: Locale): Record<string, string> => Object.fromEntries(AUDIT_ACTION_NAMES.map((a) => [a, auditActionLabel(a, locale)]));
 const codeLists = (vocab: object): Record<string, Record<string, string>> => vocab as Record<string, Record<string, string>>;
 
 const it = {
@@ -62,25 +65,7 @@ const it = {
   payment: 'Pagamento del {date}: {amount} ({method}){cancelled}', paymentCancelled: ' – annullato',
   page: 'Pagina {n} di {total}',
   roles: { admin: 'amministrazione', coordinator: 'coordinamento', operator: 'operatrice/operatore', system: 'sistema' } as Record<string, string>,
-  actions: {
-    'person.create': 'scheda creata', 'person.update': 'scheda modificata', 'person.reveal': 'nome mostrato',
-    'person.anonymise': 'dati anonimizzati', 'person.erase': 'dati cancellati su richiesta', 'person.subjectAccess': 'copia dei dati consegnata',
-    'stay.admit': 'ingresso registrato', 'stay.discharge': 'uscita registrata', 'stay.extend': 'accoglienza prorogata', 'stay.correctDate': 'data corretta',
-    'stay_extension.create': 'proroga registrata', 'placement.create': 'posto assegnato', 'placement.transfer': 'trasferimento',
-    'placement.close': 'posto lasciato', 'placement.correctDate': 'data corretta', 'consent.add': 'consenso registrato',
-    'consent.withdraw': 'consenso revocato', 'referral.create': 'segnalazione ricevuta', 'referral.placed': 'segnalazione accolta',
-    'referral.declined': 'segnalazione non accolta', 'referral.withdrawn': 'segnalazione ritirata', 'household.create': 'nucleo creato',
-    'household.member.add': 'componente aggiunto al nucleo', 'household.member.update': 'componente del nucleo aggiornato',
-    'household.member.remove': 'componente tolto dal nucleo',
-    'contribution.create': 'contributo proposto', 'contribution.reassess': 'valutazione aggiornata', 'contribution.paperReferences': 'riferimenti dei documenti aggiornati',
-    'contribution.approve': 'contributo approvato', 'contribution.revise': 'importo approvato rivisto', 'contribution.approve.override': 'contributo approvato oltre il bilancio',
-    'contribution.reject': 'contributo respinto', 'contribution.withdraw': 'contributo ritirato', 'contribution.contract': 'contratto registrato',
-    'contribution.instalment.add': 'rata prevista aggiunta', 'contribution.instalment.remove': 'rata prevista tolta',
-    'payment.record': 'pagamento registrato', 'payment.cancel': 'pagamento annullato',
-    'plan.create': 'progetto individualizzato concordato', 'plan.update': 'progetto aggiornato', 'plan.review': 'progetto verificato',
-    'goal.create': 'obiettivo fissato', 'goal.status': 'stato di un obiettivo aggiornato', 'intervention.create': 'intervento registrato',
-    'note.create': 'nota scritta', 'notes.refused': 'lettura delle note negata', 'agreement.create': 'accordo registrato', 'agreement.update': 'accordo modificato',
-  } as Record<string, string>,
+  actions: actionLabels('it'),
   vocab: codeLists(itVocabulary.vocab),
 };
 
@@ -142,25 +127,7 @@ const en: SubjectAccessText = {
   payment: 'Payment of {date}: {amount} ({method}){cancelled}', paymentCancelled: ' – cancelled',
   page: 'Page {n} of {total}',
   roles: { admin: 'administration', coordinator: 'coordination', operator: 'desk staff', system: 'system' },
-  actions: {
-    'person.create': 'record created', 'person.update': 'record changed', 'person.reveal': 'name shown',
-    'person.anonymise': 'data anonymised', 'person.erase': 'data erased on request', 'person.subjectAccess': 'copy of the data handed over',
-    'stay.admit': 'entry recorded', 'stay.discharge': 'exit recorded', 'stay.extend': 'stay extended', 'stay.correctDate': 'date corrected',
-    'stay_extension.create': 'extension recorded', 'placement.create': 'place assigned', 'placement.transfer': 'transfer',
-    'placement.close': 'place left', 'placement.correctDate': 'date corrected', 'consent.add': 'consent recorded',
-    'consent.withdraw': 'consent withdrawn', 'referral.create': 'referral received', 'referral.placed': 'referral placed',
-    'referral.declined': 'referral declined', 'referral.withdrawn': 'referral withdrawn', 'household.create': 'household created',
-    'household.member.add': 'member added to the household', 'household.member.update': 'household member updated',
-    'household.member.remove': 'member removed from the household',
-    'contribution.create': 'contribution proposed', 'contribution.reassess': 'assessment updated', 'contribution.paperReferences': 'document references updated',
-    'contribution.approve': 'contribution approved', 'contribution.revise': 'approved amount revised', 'contribution.approve.override': 'contribution approved past the budget',
-    'contribution.reject': 'contribution rejected', 'contribution.withdraw': 'contribution withdrawn', 'contribution.contract': 'contract recorded',
-    'contribution.instalment.add': 'planned instalment added', 'contribution.instalment.remove': 'planned instalment removed',
-    'payment.record': 'payment recorded', 'payment.cancel': 'payment cancelled',
-    'plan.create': 'individual plan agreed', 'plan.update': 'plan updated', 'plan.review': 'plan reviewed',
-    'goal.create': 'goal set', 'goal.status': 'status of a goal updated', 'intervention.create': 'service recorded',
-    'note.create': 'note written', 'notes.refused': 'reading of the notes refused', 'agreement.create': 'agreement recorded', 'agreement.update': 'agreement changed',
-  },
+  actions: actionLabels('en'),
   vocab: codeLists(enVocabulary.vocab),
 };
 

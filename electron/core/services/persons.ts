@@ -172,7 +172,7 @@ export function recentlyRevealed(ctx: Ctx, personId: number): boolean {
  * renderer offers the edit only then. Without a reveal every update is refused the same way, before any
  * field is compared, so guessed names get no answer; the refused attempt is audited.
  */
-export function refuseWithoutReveal(ctx: Ctx, person: PersonRecord, action: string): void {
+export function refuseWithoutReveal(ctx: Ctx, person: PersonRecord, action: 'person.updateRefused' | 'person.subjectAccessRefused'): void {
   if (!person.restricted || recentlyRevealed(ctx, person.id)) return;
   write(ctx, (_tx, audit) => audit({ action, entity: 'person', recordId: person.id, fields: ['names'] }));
   throw new DomainError('FORBIDDEN', { displayName: ['errors.FORBIDDEN'] });

@@ -1,6 +1,6 @@
 // The Today page: free places tonight, arrivals and planned exits, overdue stays, expiring permits and
 // referrals waiting for an answer — what the desk checks first thing in the morning.
-import { and, asc, eq, gt, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { placesChannels } from '../../shared/channels/places';
 import { addDays } from '../../shared/dates';
@@ -12,7 +12,8 @@ import { naturalOrder, placeCountsOn } from './structures';
 type Today = z.output<(typeof placesChannels)['today.get']['output']>;
 type CountRow = Today['arrivalsToday'][number];
 
-/** How far ahead "this week" looks, after today. */
+/** "This week" is the seven days from today, today included, so the week's counts never show fewer than
+ * today's (the page says so in its headings). */
 const WEEK_DAYS = 7;
 
 /** Lists show the alias, or only the code when the person is restricted. */
@@ -49,17 +50,19 @@ function permitRows(ctx: Ctx, date: string, until: string): CountRow[] {
 }
 
 export function getToday(ctx: Ctx, date: string): Today {
-  const weekEnd = addDays(date, WEEK_DAYS);
+  const weekEnd = addDays(date, WEEK_DAYS - 1);
   const open = isNull(stays.exitDate);
 
   const counts = placeCountsOn(ctx.db, date);
-  const freeByStructure = ctx.db.select({ id: structures.id, name: structures.name, type: structures.type }).from(structures)
+  const freeByStructure = ctx.db.select({
+    id: structures.id, name: structures.name, type: structures.type, womenOnly: structures.womenOnly, childrenAllowed: structures.childrenAllowed,
+  }).from(structures)
     .where(eq(structures.active, true)).all()
     .filter((s) => (counts.get(s.id)?.places ?? 0) > 0)
     .sort((a, b) => STRUCTURE_TYPES.indexOf(a.type) - STRUCTURE_TYPES.indexOf(b.type) || naturalOrder.compare(a.name, b.name))
     .map((s) => {
       const c = counts.get(s.id)!;
-      return { structureId: s.id, name: s.name, type: s.type, free: c.free, freeBeds: c.freeBeds, freeCots: c.freeCots, total: c.places };
+      return { structureId: s.id, name: s.name, type: s.type, womenOnly: s.womenOnly, childrenAllowed: s.childrenAllowed, free: c.free, freeBeds: c.freeBeds, freeCots: c.freeCots, total: c.places };
     });
 
   const pendingReferrals = ctx.db.select({
@@ -73,9 +76,9 @@ export function getToday(ctx: Ctx, date: string): Today {
   return {
     freeByStructure,
     arrivalsToday: stayRows(ctx, date, stays.entryDate, eq(stays.entryDate, date)),
-    arrivalsWeek: stayRows(ctx, date, stays.entryDate, and(gt(stays.entryDate, date), lte(stays.entryDate, weekEnd))),
+    arrivalsWeek: stayRows(ctx, date, stays.entryDate, and(gte(stays.entryDate, date), lte(stays.entryDate, weekEnd))),
     plannedExitsToday: stayRows(ctx, date, stays.plannedEnd, and(open, eq(stays.plannedEnd, date))),
-    plannedExitsWeek: stayRows(ctx, date, stays.plannedEnd, and(open, gt(stays.plannedEnd, date), lte(stays.plannedEnd, weekEnd))),
+    plannedExitsWeek: stayRows(ctx, date, stays.plannedEnd, and(open, gte(stays.plannedEnd, date), lte(stays.plannedEnd, weekEnd))),
     overdue: stayRows(ctx, date, stays.plannedEnd, and(open, lt(stays.plannedEnd, date))),
     permitsExpiring30: permitRows(ctx, date, addDays(date, 30)),
     permitsExpiring60: permitRows(ctx, date, addDays(date, 60)),

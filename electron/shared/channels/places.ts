@@ -206,9 +206,10 @@ export const placesChannels = {
     input: z.strictObject({ date: isoDate }),
     output: z.strictObject({
       freeByStructure: z.array(z.strictObject({
-        structureId: idSchema, name: z.string(), type: z.enum(STRUCTURE_TYPES), free: z.number().int(), freeBeds: z.number().int(), freeCots: z.number().int(), total: z.number().int(),
+        structureId: idSchema, name: z.string(), type: z.enum(STRUCTURE_TYPES), womenOnly: z.boolean(), childrenAllowed: z.boolean(), free: z.number().int(), freeBeds: z.number().int(), freeCots: z.number().int(), total: z.number().int(),
       })),
       arrivalsToday: z.array(countRow),
+      /** The seven days from the date, the date included (so they hold today's arrivals and exits too). */
       arrivalsWeek: z.array(countRow),
       plannedExitsToday: z.array(countRow),
       plannedExitsWeek: z.array(countRow),

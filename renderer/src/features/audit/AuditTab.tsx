@@ -1,5 +1,6 @@
 // Registro attività (admin, coordinator): the audit events, 50 a page, and whether the hash chain verifies.
 import { Alert, Badge, Box, Group, Loader, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { auditActionLabel, auditFieldLabel } from '../../../../electron/shared/audit-actions';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainReport } from '../../../../electron/shared/contract';
@@ -11,7 +12,7 @@ import { useChannel } from '../../ipc/use-channel';
 const PAGE_SIZE = 50;
 
 export function AuditTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { locale } = useUser();
   const [page, setPage] = useState(1);
   const audit = useChannel('audit.list', { page, pageSize: PAGE_SIZE });
@@ -59,10 +60,10 @@ export function AuditTab() {
                   <Table.Tr key={row.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.at, locale)}</Table.Td>
                     <Table.Td>{row.userName ?? t('audit.system')}</Table.Td>
-                    <Table.Td ff="monospace">{row.action}</Table.Td>
+                    <Table.Td title={row.action}>{auditActionLabel(row.action, i18n.language === 'en' ? 'en' : 'it')}</Table.Td>
                     <Table.Td ff="monospace">{row.entity}</Table.Td>
                     <Table.Td ff="monospace">{row.recordId ?? t('common.none')}</Table.Td>
-                    <Table.Td>{row.fields.length ? row.fields.join(', ') : t('common.none')}</Table.Td>
+                    <Table.Td>{row.fields.length ? row.fields.map((f) => auditFieldLabel(f, i18n.language === 'en' ? 'en' : 'it')).join(', ') : t('common.none')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,5 +1,6 @@
 // The audit trail of one person (admins and coordinators): who did what, when, to which fields — never values.
 import { Stack, Table, Text, Title } from '@mantine/core';
+import { auditActionLabel, auditFieldLabel } from '../../../../electron/shared/audit-actions';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../electron/shared/audit-schema';
 import { formatDateTime } from '../../i18n/format';
@@ -31,9 +32,9 @@ export function PersonAudit({ rows }: { rows: AuditRow[] }) {
                 <Table.Tr key={row.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.at, i18n.language)}</Table.Td>
                   <Table.Td>{row.userName ?? t('audit.system')}</Table.Td>
-                  <Table.Td ff="monospace">{row.action}</Table.Td>
+                  <Table.Td title={row.action}>{auditActionLabel(row.action, i18n.language === 'en' ? 'en' : 'it')}</Table.Td>
                   <Table.Td ff="monospace">{row.entity}</Table.Td>
-                  <Table.Td>{row.fields.length ? row.fields.join(', ') : t('common.none')}</Table.Td>
+                  <Table.Td>{row.fields.length ? row.fields.map((f) => auditFieldLabel(f, i18n.language === 'en' ? 'en' : 'it')).join(', ') : t('common.none')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

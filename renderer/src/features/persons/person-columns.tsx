@@ -60,11 +60,12 @@ export function personColumns(t: TFunction, locale: string, today: string) {
     }),
     helper.accessor('status', {
       enableSorting: false,
-      meta: { label: t('persons.colStatus'), width: 140 },
+      // Wide enough for the longest status ("Accolta in passato", "Received in the past") at 1366×768.
+      meta: { label: t('persons.colStatus'), width: 170 },
       cell: (info) => {
         const status = info.getValue();
         return (
-          <Badge variant="light" tt="none" color={status === 'present' ? 'teal' : 'gray'}>
+          <Badge variant="light" tt="none" color={status === 'present' ? 'teal' : 'gray'} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
             {vocabLabel(t, 'personStatuses', status)}
           </Badge>
         );

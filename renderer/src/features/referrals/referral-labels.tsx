@@ -44,7 +44,9 @@ export function languageOptions(locale: string): { value: string; label: string 
 /** The household's needs in one line: people, children and their ages, flags, language. */
 export function needsSummary(referral: Pick<Referral, 'people' | 'childrenAges' | 'womenOnly' | 'accessibility' | 'lgbtSafe' | 'language'>, t: TFunction, locale: string): string {
   const parts = [t('referrals.peopleCount', { count: referral.people })];
-  if (referral.childrenAges.length > 0) parts.push(t('referrals.childrenAges', { count: referral.childrenAges.length, ages: referral.childrenAges.join(', ') }));
+  // Each age with its own plural ("1 anno", "9 anni"): i18next picks the form from the number.
+  const ages = referral.childrenAges.map((age) => t('referrals.ageYears', { count: age })).join(', ');
+  if (referral.childrenAges.length > 0) parts.push(t('referrals.childrenAges', { count: referral.childrenAges.length, ages }));
   if (referral.womenOnly) parts.push(t('referrals.womenOnly'));
   if (referral.accessibility) parts.push(t('referrals.accessibility'));
   if (referral.lgbtSafe) parts.push(t('referrals.lgbtSafe'));

@@ -1,5 +1,5 @@
 // A short list of people for the Today page (code, name or alias, a date, structure); each opens the person.
-import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/navigation';
 import { formatDate } from '../../i18n/format';
@@ -13,7 +13,8 @@ export interface CountRow {
   stayId: number | null;
 }
 
-export function PersonRows({ rows, dateLabel, caption }: { rows: CountRow[]; dateLabel: string; caption: string }) {
+/** `expiredFrom`: dates on or before it are marked expired (a permit's expiry day counts as expired, as on the person page). */
+export function PersonRows({ rows, dateLabel, caption, expiredFrom }: { rows: CountRow[]; dateLabel: string; caption: string; expiredFrom?: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   if (rows.length === 0)
@@ -47,7 +48,14 @@ export function PersonRows({ rows, dateLabel, caption }: { rows: CountRow[]; dat
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>{formatDate(row.date, i18n.language)}</Table.Td>
+            <Table.Td>
+              {formatDate(row.date, i18n.language)}
+              {expiredFrom !== undefined && row.date <= expiredFrom && (
+                <Badge ml={6} size="sm" color="red" variant="light" tt="none" data-testid="today-expired">
+                  {t('today.expired')}
+                </Badge>
+              )}
+            </Table.Td>
             <Table.Td>{row.structureName ?? t('common.none')}</Table.Td>
           </Table.Tr>
         ))}

@@ -34,7 +34,7 @@ export function TodayPage({ route }: { route: Route }) {
 
   const totals = value?.freeByStructure.reduce((acc, s) => ({ free: acc.free + s.free, beds: acc.beds + s.freeBeds, cots: acc.cots + s.freeCots }), { free: 0, beds: 0, cots: 0 });
 
-  const section = (id: string, title: string, rows: CountRow[], dateLabel: string, testId: string) => (
+  const section = (id: string, title: string, rows: CountRow[], dateLabel: string, testId: string, expiredFrom?: string) => (
     <Card withBorder padding="md" component="section" aria-labelledby={id} data-testid={testId}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id={id}>
@@ -44,7 +44,7 @@ export function TodayPage({ route }: { route: Route }) {
           {rows.length}
         </Badge>
       </Group>
-      <PersonRows rows={rows} dateLabel={dateLabel} caption={title} />
+      <PersonRows rows={rows} dateLabel={dateLabel} caption={title} expiredFrom={expiredFrom} />
     </Card>
   );
 
@@ -89,6 +89,7 @@ export function TodayPage({ route }: { route: Route }) {
                     <Table.Tr>
                       <Table.Th>{t('today.structure')}</Table.Th>
                       <Table.Th>{t('today.type')}</Table.Th>
+                      <Table.Th>{t('today.takes')}</Table.Th>
                       <Table.Th ta="right">{t('today.free')}</Table.Th>
                       <Table.Th ta="right">{t('today.freeBeds')}</Table.Th>
                       <Table.Th ta="right">{t('today.freeCots')}</Table.Th>
@@ -104,6 +105,14 @@ export function TodayPage({ route }: { route: Route }) {
                           </Anchor>
                         </Table.Td>
                         <Table.Td>{t(`vocab.structureTypes.${s.type}`)}</Table.Td>
+                        <Table.Td data-testid="today-free-flags">
+                          <Group gap={4} wrap="nowrap">
+                            {s.womenOnly && <Badge size="sm" variant="light" color="grape" tt="none">{t('today.womenOnly')}</Badge>}
+                            <Badge size="sm" variant="light" color={s.childrenAllowed ? 'teal' : 'gray'} tt="none">
+                              {s.childrenAllowed ? t('today.childrenYes') : t('today.childrenNo')}
+                            </Badge>
+                          </Group>
+                        </Table.Td>
                         <Table.Td ta="right" fw={700} c={s.free > 0 ? 'teal.8' : 'dimmed'}>
                           {s.free}
                         </Table.Td>
@@ -175,7 +184,7 @@ export function TodayPage({ route }: { route: Route }) {
             {section('today-arrivals-week', t('today.arrivalsWeek'), value.arrivalsWeek, t('today.entryDate'), 'today-arrivals-week')}
             {section('today-exits-week', t('today.exitsWeek'), value.plannedExitsWeek, t('today.plannedEnd'), 'today-exits-week')}
             {section('today-overdue', t('today.overdue'), value.overdue, t('today.plannedEnd'), 'today-overdue')}
-            {section('today-permits-30', t('today.permits30'), value.permitsExpiring30, t('today.permitExpiry'), 'today-permits-30')}
+            {section('today-permits-30', t('today.permits30'), value.permitsExpiring30, t('today.permitExpiry'), 'today-permits-30', today)}
             {section('today-permits-60', t('today.permits60'), permits60, t('today.permitExpiry'), 'today-permits-60')}
           </SimpleGrid>
         </>
