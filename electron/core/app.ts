@@ -19,6 +19,8 @@ export interface AppCoreOptions {
   idleMsOverride?: number;
   failureDelayMs?: SessionOptions['failureDelayMs'];
   populateDemo?: SessionOptions['populateDemo'];
+  globalFailureDelayMs?: SessionOptions['globalFailureDelayMs'];
+  clock?: SessionOptions['clock'];
   /** Native dialogs of the Electron shell; absent in the browser host and the tests. */
   shell?: Shell;
 }
@@ -44,6 +46,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     migrationsFolder: options.migrationsFolder,
     idleMsOverride: options.idleMsOverride,
     failureDelayMs: options.failureDelayMs,
+    globalFailureDelayMs: options.globalFailureDelayMs,
+    clock: options.clock,
   });
   // Backups on lock, quit and daily, and the page check after each unlock: every host (Electron shell,
   // browser host, tests) builds its core here.

@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { settings, users } from './db/schema';
 import { appendAudit } from './audit';
 import { putSetting } from './settings';
+import { recordPublicKeys } from './services/context';
 import {
   decoyAttempt, fsyncDir, makeSlot, newSlotFile, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot,
   withSlot, writeSlotFile, type SlotFile,
@@ -82,6 +83,7 @@ export async function createRegister(
       tx.insert(users).values({ id: adminId, username: admin.username, displayName: admin.displayName, role: 'admin', createdAt: at }).run();
       appendAudit(tx, { userId: adminId, action: 'register.create', entity: 'register', recordId: slots.registerId }, now);
       appendAudit(tx, { userId: adminId, action: 'user.create', entity: 'user', recordId: adminId, fields: ['username', 'displayName', 'role'] }, now);
+      recordPublicKeys(tx as unknown as Connection['db'], slots);
       writeSlotFile(paths.slots, slots);
     });
     if (populate) {
@@ -147,5 +149,8 @@ export async function openRegister(paths: RegisterPaths, migrationsFolder: strin
       throw error;
     }
   }
-  throw new DomainError(damaged ? 'REGISTER_DAMAGED' : 'WRONG_CREDENTIALS');
+  if (damaged) throw new DomainError('REGISTER_DAMAGED');
+  throw credential.kind === 'recovery'
+    ? new DomainError('WRONG_RECOVERY_KEY', { recoveryKey: ['errors.WRONG_RECOVERY_KEY'] })
+    : new DomainError('WRONG_CREDENTIALS');
 }

@@ -12,23 +12,13 @@ import { normaliseRecoveryKey, groupsOf } from './keys/recovery';
 import type { SlotFile } from './keys/slots';
 import { randomInt } from 'node:crypto';
 import { log } from './log';
+import type { OpenSession } from './open-session';
+import { defaultFailureDelay, GLOBAL, globalFailureDelay, Throttle } from './throttle';
+
+export type { OpenSession, PendingRecovery } from './open-session';
+export { defaultFailureDelay } from './throttle';
 
 export type RegisterKind = 'real' | 'demo';
-
-export interface PendingRecovery {
-  key: string;
-  confirmGroup: number;
-}
-
-export interface OpenSession {
-  conn: Connection;
-  dataKey: Buffer;
-  slots: SlotFile;
-  user: SessionUser;
-  mustChangePassphrase: boolean;
-  recoveredWithKey: boolean;
-  pendingRecovery: PendingRecovery | null;
-}
 
 export interface SessionOptions {
   paths: RegisterPaths;
@@ -39,21 +29,24 @@ export interface SessionOptions {
   migrationsFolder: string;
   /** Test hook of the browser host: idle timeout in milliseconds instead of the register's minutes. */
   idleMsOverride?: number;
-  /** Throttle of failed unlocks; tests may shorten it. */
+  /** Slow-down after failed unlocks in a row for one name (throttle.ts); tests may shorten it. */
   failureDelayMs?: (failures: number) => number;
+  /** Slow-down after failed unlocks in a row over all names together. */
+  globalFailureDelayMs?: (failures: number) => number;
+  /** The clock every service reads (ctxOf), the slow-down and the backups: tests pin it. */
+  clock?: () => Date;
 }
 
-/** No delay for the first three failures, then 1 s, 2 s, 4 s … up to 30 s. In memory only: a failed attempt writes nothing. */
-export const defaultFailureDelay = (failures: number) => (failures < 3 ? 0 : Math.min(30_000, 1000 * 2 ** (failures - 3)));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Refusals that cost the attacker a try: they count towards the slow-down. */
+const FAILED_ATTEMPT = new Set(['WRONG_CREDENTIALS', 'WRONG_RECOVERY_KEY', 'REGISTER_DAMAGED', 'KEY_SLOTS_MISMATCH']);
 
 export class Session {
   current: OpenSession | null = null;
   private lastUsername: string | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  /** Failed unlocks in a row, per username (and one count for the recovery key): another user's success does not reset them. */
-  private readonly failures = new Map<string, number>();
+  /** Failed unlocks in a row, per username (and one count for the recovery key, one for restores), and over
+   * all of them together: another user's success does not reset one name's count. */
+  readonly throttle: Throttle;
   /** Counts locks, so an unlock that was in flight when the user pressed Lock does not open the register afterwards. */
   private epoch = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -61,7 +54,16 @@ export class Session {
   private readonly openListeners = new Set<(open: OpenSession) => void>();
   private readonly closeListeners = new Set<(open: OpenSession) => void>();
 
-  constructor(readonly options: SessionOptions) {}
+  constructor(readonly options: SessionOptions) {
+    const perName = options.failureDelayMs ?? defaultFailureDelay;
+    const global = options.globalFailureDelayMs ?? globalFailureDelay;
+    this.throttle = new Throttle((key, n) => (key === GLOBAL ? global(n) : perName(n)), () => this.now().getTime());
+  }
+
+  /** The clock: services read the time only through here (ctxOf), so tests can pin it. */
+  now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
 
   /** Which register the login screen and every call address: the real one unless the demo was chosen. */
   private kind: RegisterKind = 'real';
@@ -147,7 +149,7 @@ export class Session {
       if (kind === 'demo' && (!this.options.demoPaths || !this.options.populateDemo)) throw new DomainError('REGISTER_ABSENT');
       const paths = kind === 'demo' ? this.options.demoPaths! : this.options.paths;
       const populate = kind === 'demo' ? this.options.populateDemo : undefined;
-      const opened = await createRegister(paths, this.options.migrationsFolder, admin, new Date(), populate);
+      const opened = await createRegister(paths, this.options.migrationsFolder, admin, this.now(), populate);
       this.kind = kind;
       this.begin(opened, { recoveredWithKey: false });
       this.showRecoveryKey(opened.recoveryKey);
@@ -155,10 +157,12 @@ export class Session {
   }
 
   async unlock(credential: Credential): Promise<void> {
-    const throttleKey = credential.kind === 'recovery' ? 'recovery' : `user:${credential.username}`;
+    const keys = [credential.kind === 'recovery' ? 'recovery' : `user:${credential.username.toLowerCase()}`, GLOBAL];
+    // Read when the user asked, not after the wait for its turn: a Lock pressed meanwhile wins.
+    const asked = this.epoch;
     return this.serial(async () => {
-      const failures = this.failures.get(throttleKey) ?? 0;
-      await sleep((this.options.failureDelayMs ?? defaultFailureDelay)(failures));
+      if (asked !== this.epoch) throw new DomainError('LOCKED');
+      this.throttle.check(keys);
       if (this.current) this.lock();
       const epoch = this.epoch;
       const secret = credential.kind === 'recovery' ? normaliseRecoveryKey(credential.secret) : credential.secret;
@@ -167,9 +171,9 @@ export class Session {
         // Also checks the cipher's page authentication and quarantines a damaged register (backup/damage.ts).
         opened = await openChecked(this.paths, this.options.migrationsFolder, { ...credential, secret });
       } catch (error) {
-        if (error instanceof DomainError && (error.code === 'WRONG_CREDENTIALS' || error.code === 'REGISTER_DAMAGED')) {
-          this.failures.set(throttleKey, failures + 1);
-          log.warn('session', `failed unlock attempt (${failures + 1} in a row for this name)`);
+        if (error instanceof DomainError && FAILED_ATTEMPT.has(error.code)) {
+          this.throttle.failed(keys);
+          log.warn('session', `failed unlock attempt (${this.throttle.count(keys[0]!)} in a row for this name, ${this.throttle.count(GLOBAL)} for all)`);
         }
         throw error;
       }
@@ -178,7 +182,7 @@ export class Session {
         opened.dataKey.fill(0);
         throw new DomainError('LOCKED');
       }
-      this.failures.delete(throttleKey);
+      this.throttle.succeeded(keys);
       this.begin(opened, { recoveredWithKey: credential.kind === 'recovery' });
       log.info('session', 'unlocked');
     });

@@ -1,5 +1,6 @@
 // What the host around the core can do for it beyond the register: the Electron shell shows native
-// dialogs; the browser host and the tests have none, and the renderer then receives files as downloads.
+// dialogs (electron/main/shell.ts); the browser host and the tests have none. Without saveFile the renderer
+// receives files as downloads; without pickFolder the folder of a manual backup is the path the user typed.
 export interface SaveFileRequest {
   suggestedName: string;
   bytes: Uint8Array;
@@ -9,4 +10,6 @@ export interface SaveFileRequest {
 export interface Shell {
   /** Asks where to save (native save dialog) and writes the file there. False when the user cancelled. */
   saveFile?: (request: SaveFileRequest) => Promise<boolean>;
+  /** Lets the user choose a folder (native dialog), starting at `suggested`; the absolute path, or null if cancelled. */
+  pickFolder?: (suggested: string | null) => Promise<string | null>;
 }

@@ -47,6 +47,15 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
+/** decodeURIComponent, or null for a path that does not decode (a stray `%`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
     'content-type': type,
@@ -87,12 +96,14 @@ export async function startHost(options: HostOptions) {
         } catch {
           return reply({ ok: false, error: errorBody('INVALID_INPUT') });
         }
-        return reply(await core.dispatch(decodeURIComponent(url.pathname.slice(5)), payload, { trusted }));
+        return reply(await core.dispatch(decodePath(url.pathname.slice(5)) ?? '', payload, { trusted }));
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
-      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-      const file = resolve(join(root, relative));
-      if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'text/plain', 'not found');
+      // A path that does not decode or leads out of the renderer's folder is refused without a log line: any
+      // local process can send these, and must not be able to fill (and so rotate away) the log.
+      const relative = url.pathname === '/' ? 'index.html' : decodePath(url.pathname.slice(1));
+      const file = relative === null ? null : resolve(join(root, relative));
+      if (file === null || (file !== root && !file.startsWith(root + sep))) return send(res, 403, 'text/plain', 'forbidden');
       const content = await readFile(file).catch(() => null);
       if (!content) return send(res, 404, 'text/plain', 'not found');
       return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', content);

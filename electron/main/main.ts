@@ -21,6 +21,7 @@ import { consoleSink, log, setLogSink } from '../core/log';
 import { createFileLogSink, logsDirFor, teeSinks } from '../core/log-file';
 import { CHANNEL_NAMES, wireName } from '../shared/contract';
 import { localeForSystem, mainText, menuTemplate, type MainText } from './menu';
+import { folderPicker } from './shell';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppRequest } from './appProtocol';
 import { migrationsFolderFor, preloadFor, registerDirFor, rendererRootFor } from './paths';
 import {
@@ -172,7 +173,7 @@ async function start(): Promise<void> {
   core = createAppCore({
     registerDir,
     migrationsFolder: migrationsFolderFor({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath }),
-    shell: { saveFile: saveWithDialog },
+    shell: { saveFile: saveWithDialog, ...folderPicker(dialog, () => mainWindow, () => text().backupFolderTitle) },
   });
   hardenSession(session.defaultSession);
   // The window uses the default session, which is the one protocol.handle registers on.

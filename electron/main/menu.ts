@@ -33,6 +33,7 @@ export const MAIN_TEXT = {
     aboutDetail: 'Registro cifrato dei posti di accoglienza, degli inserimenti e delle persone accolte.',
     startupErrorTitle: 'Approdo non può avviarsi',
     startupErrorMessage: 'Si è verificato un errore durante l’avvio. Nessun dato è stato modificato.',
+    backupFolderTitle: 'Scegli la cartella del backup',
   },
   en: {
     registerMenu: 'Register',
@@ -63,6 +64,7 @@ export const MAIN_TEXT = {
     aboutDetail: 'Encrypted register of shelter places, family placements and the people hosted in them.',
     startupErrorTitle: 'Approdo cannot start',
     startupErrorMessage: 'An error occurred while starting. No data has been changed.',
+    backupFolderTitle: 'Choose the backup folder',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

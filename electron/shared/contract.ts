@@ -175,7 +175,13 @@ export const foundationChannels = {
     output: userRowSchema,
     access: ['admin'],
   }),
-  'users.disable': channel({ input: z.strictObject({ userId }), output: userRowSchema, access: ['admin'] }),
+  /** Disables a user; with `rekey` (the screen's default) replaces the data key at once, so her old slot opens
+   * nothing current, and with `deleteOldBackups` deletes the automatic backups made before (docs/security.md). */
+  'users.disable': channel({
+    input: z.strictObject({ userId, rekey: z.boolean().default(true), deleteOldBackups: z.boolean().default(false) }),
+    output: z.strictObject({ user: userRowSchema, rekeyed: z.boolean(), deletedBackups: z.number().int(), state: sessionStateSchema }),
+    access: ['admin'],
+  }),
   'users.resetPassphrase': channel({
     input: newPassphrase({ userId }),
     output: userRowSchema,

@@ -10,6 +10,14 @@ export const ERROR_CODES = [
   'PASSPHRASE_CHANGE_REQUIRED',
   'RECOVERY_CONFIRMATION_REQUIRED',
   'WRONG_CREDENTIALS',
+  /** The recovery key typed does not open the register (the username may be right). */
+  'WRONG_RECOVERY_KEY',
+  /** Too many failed attempts in a row: the next one is accepted after `params.seconds`. */
+  'TOO_MANY_ATTEMPTS',
+  /** The key-slot file is malformed or asks for an excessive key-derivation cost. */
+  'KEY_SLOTS_INVALID',
+  /** The key-slot file belongs to another register (or another version of this one): its key opens no page. */
+  'KEY_SLOTS_MISMATCH',
   'REGISTER_EXISTS',
   'REGISTER_ABSENT',
   'REGISTER_TOO_NEW',
@@ -47,6 +55,10 @@ export const ERROR_CODES = [
   // Backups and restore
   'BACKUP_FOLDER_INVALID',
   'BACKUP_FOLDER_NOT_WRITABLE',
+  /** The folder of the automatic backups (or a register's own folder): not a place for a manual copy. */
+  'BACKUP_FOLDER_RESERVED',
+  /** A backup's database part is larger than the free space or the sane maximum. */
+  'BACKUP_TOO_LARGE',
   'BACKUP_NO_SPACE',
   'BACKUP_FAILED',
   'BACKUP_NOT_FOUND',

@@ -91,3 +91,12 @@ export function snapshot(dir: string): Record<string, string> {
 export function registerFiles(dir: string): string[] {
   return readdirSync(dir).map((name) => join(dir, name)).filter((p) => existsSync(p));
 }
+
+/** Waits until `condition()` holds, checking every 20 ms; fails after `timeoutMs` saying what was awaited. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

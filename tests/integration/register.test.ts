@@ -60,14 +60,32 @@ describe('the encrypted register', () => {
     expect(app.session.current).toBeNull();
   });
 
-  it('slows down repeated failed attempts', async () => {
+  it('slows down repeated failed attempts, telling the seconds left instead of holding the right passphrase back', async () => {
     const dir = copyOf(template);
-    const delays: number[] = [];
-    const app = core(dir, { failureDelayMs: (n) => (delays.push(n), 0) });
-    for (let i = 0; i < 4; i += 1) await refusal(app, 'session.login', { username: ADMIN.username, passphrase: `wrong ${i}` });
-    expect(delays).toEqual([0, 1, 2, 3]);
-    const { defaultFailureDelay } = await import('../../electron/core/session');
+    let now = Date.parse('2026-03-01T10:00:00Z');
+    const app = core(dir, { failureDelayMs: undefined, clock: () => new Date(now) });
+    for (let i = 0; i < 3; i += 1) expect((await refusal(app, 'session.login', { username: ADMIN.username, passphrase: `wrong ${i}` })).code).toBe('WRONG_CREDENTIALS');
+    const before = snapshot(dir);
+    // The right passphrase, one second too early: refused at once, with the wait, without being tried.
+    expect(await refusal(app, 'session.login', { username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', params: { seconds: 1 } });
+    expect(snapshot(dir)).toEqual(before);
+    now += 1000;
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    app.lock();
+    const { defaultFailureDelay, globalFailureDelay } = await import('../../electron/core/throttle');
     expect([0, 1, 2, 3, 4, 10].map(defaultFailureDelay)).toEqual([0, 0, 0, 1000, 2000, 30000]);
+    expect([9, 10, 11, 20].map(globalFailureDelay)).toEqual([0, 1000, 2000, 30000]);
+  });
+
+  it('slows down one passphrase sprayed over many usernames', async () => {
+    let now = Date.parse('2026-03-01T10:00:00Z');
+    const app = core(copyOf(template), { failureDelayMs: undefined, clock: () => new Date(now) });
+    for (let i = 0; i < 10; i += 1) expect((await refusal(app, 'session.login', { username: `name${i}`, passphrase: 'Estate2026!' })).code).toBe('WRONG_CREDENTIALS');
+    // Each name has failed once only, but over all names ten failures in a row: the next one waits.
+    expect(await refusal(app, 'session.login', { username: 'name10', passphrase: 'Estate2026!' })).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', params: { seconds: 1 } });
+    now += 1000;
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    app.lock();
   });
 
   it('unlocks with the recovery key and leads to a new passphrase', async () => {
@@ -89,7 +107,8 @@ describe('the encrypted register', () => {
 
   it('refuses a wrong recovery key', async () => {
     const app = core(copyOf(template));
-    expect((await refusal(app, 'session.recover', { username: ADMIN.username, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' })).code).toBe('WRONG_CREDENTIALS');
+    expect(await refusal(app, 'session.recover', { username: ADMIN.username, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' }))
+      .toMatchObject({ code: 'WRONG_RECOVERY_KEY', fieldErrors: { recoveryKey: ['errors.WRONG_RECOVERY_KEY'] } });
   });
 
   it('changes a passphrase by rewrapping only that slot', async () => {
@@ -114,8 +133,8 @@ describe('the encrypted register', () => {
     const app = core(copyOf(template));
     await login(app, ADMIN.username, ADMIN.passphrase);
     const operator = (await call(app, 'users.list', {})).find((u) => u.username === OPERATOR.username)!;
-    const disabled = await call(app, 'users.disable', { userId: operator.id });
-    expect(disabled).toMatchObject({ status: 'disabled', hasKeySlot: false });
+    const disabled = await call(app, 'users.disable', { userId: operator.id, rekey: false });
+    expect(disabled).toMatchObject({ user: { status: 'disabled', hasKeySlot: false }, rekeyed: false });
     expect((await refusal(app, 'users.disable', { userId: 1 })).code).toBe('CANNOT_DISABLE_SELF');
     app.lock();
     expect((await refusal(app, 'session.login', { username: OPERATOR.username, passphrase: OPERATOR.passphrase })).code).toBe('WRONG_CREDENTIALS');
@@ -131,7 +150,7 @@ describe('the encrypted register', () => {
     expect((await refusal(app, 'users.setRole', { userId: 1, role: 'operator' })).code).toBe('LAST_ADMIN');
   });
 
-  it('rekeys the register so that only the new key opens it', async () => {
+  it('rekeys the register so that only the new key opens it, every user keeping her passphrase', async () => {
     const dir = copyOf(template);
     const paths = registerPaths(dir);
     const app = core(dir);
@@ -143,20 +162,25 @@ describe('the encrypted register', () => {
     expect(shown.state.recoveryKeyPending).toBe(true);
     await call(app, 'setup.confirmRecoveryKey', { group: shown.confirmGroup, value: shown.groups[shown.confirmGroup - 1]! });
     const users = await call(app, 'users.list', {});
-    expect(users.find((u) => u.username === OPERATOR.username)).toMatchObject({ hasKeySlot: false, mustChangePassphrase: true });
+    expect(users.find((u) => u.username === OPERATOR.username)).toMatchObject({ hasKeySlot: true });
     app.lock();
 
     expect(() => openRegisterDb(paths.db, oldKey)).toThrow('REGISTER_DAMAGED');
-    // the old slot file (with the old recovery key) no longer opens anything
+    // The old slot file (with the old recovery key) opens nothing, and is told apart from damage: no
+    // quarantine, no restore offered without a session.
     const stale = tempDir();
     cpSync(dir, stale, { recursive: true });
     writeFileSync(registerPaths(stale).slots, oldSlots);
     const staleApp = core(stale);
-    expect((await refusal(staleApp, 'session.recover', { username: ADMIN.username, recoveryKey: template.recoveryKey })).code).toBe('REGISTER_DAMAGED');
+    const before = snapshot(stale);
+    expect((await refusal(staleApp, 'session.recover', { username: ADMIN.username, recoveryKey: template.recoveryKey })).code).toBe('KEY_SLOTS_MISMATCH');
     expect(staleApp.session.current).toBeNull();
+    expect(snapshot(stale)).toEqual(before);
+    expect(await call(staleApp, 'backup.offer', {})).toMatchObject({ damaged: false, restoreOpen: false });
 
-    expect((await refusal(app, 'session.recover', { username: ADMIN.username, recoveryKey: template.recoveryKey })).code).toBe('WRONG_CREDENTIALS');
-    expect((await refusal(app, 'session.login', { username: OPERATOR.username, passphrase: OPERATOR.passphrase })).code).toBe('WRONG_CREDENTIALS');
+    expect((await refusal(app, 'session.recover', { username: ADMIN.username, recoveryKey: template.recoveryKey })).code).toBe('WRONG_RECOVERY_KEY');
+    await login(app, OPERATOR.username, OPERATOR.passphrase);
+    app.lock();
     await call(app, 'session.recover', { username: ADMIN.username, recoveryKey: shown.groups.join('') });
     app.lock();
     await login(app, ADMIN.username, ADMIN.passphrase);

@@ -26,4 +26,12 @@ describe('key wrapping', () => {
     const tampered = { ...slot, wrapped: Buffer.from(Buffer.from(slot.wrapped, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64') };
     expect(unwrapKey(kek, tampered, 'user|1')).toBeNull();
   });
+
+  it('refuses an AES-GCM tag shorter than 16 bytes, which would be far easier to forge', () => {
+    const kek = randomBytes(32);
+    const slot = wrapKey(kek, randomBytes(32), 'user|1');
+    for (const bytes of [4, 8, 12, 15]) {
+      expect(unwrapKey(kek, { ...slot, tag: Buffer.from(slot.tag, 'base64').subarray(0, bytes).toString('base64') }, 'user|1'), `${bytes}-byte tag`).toBeNull();
+    }
+  });
 });

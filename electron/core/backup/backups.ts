@@ -5,13 +5,14 @@
 import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, accessSync, constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DomainError, type ErrorCode } from '../../shared/errors';
+import { DomainError } from '../../shared/errors';
 import { schemaVersion } from '../db/migrate';
 import { fsyncDir } from '../keys/slots';
 import { log } from '../log';
-import type { OpenSession } from '../session';
-import { BACKUP_EXTENSION, readContainer, verifyContainer, writeContainer } from './container';
-import { fromTimeStamp, timeStamp } from './locations';
+import type { OpenSession } from '../open-session';
+import { storageFault } from '../storage-faults';
+import { BACKUP_EXTENSION, readContainer, verifyContainerSync, writeContainer } from './container';
+import { fromLocalStamp, localStamp } from './locations';
 import { CopyRefused, tableCounts, verifyDatabaseCopy } from './verify';
 
 export interface BackupEntry {
@@ -32,7 +33,8 @@ export const backupFaults: { beforeRename: ((tempPath: string) => void) | null }
 
 /** A name that does not exist yet: a backup never replaces another file. */
 function freshName(dir: string, now: Date): string {
-  const base = `approdo-${timeStamp(now)}`;
+  // Local time, as the person picking a file on a USB drive reads a clock; the header holds the exact instant.
+  const base = `approdo-${localStamp(now)}`;
   for (let n = 1; ; n += 1) {
     const name = n === 1 ? `${base}${BACKUP_EXTENSION}` : `${base}-${n}${BACKUP_EXTENSION}`;
     if (!existsSync(join(dir, name))) return name;
@@ -46,13 +48,16 @@ function removeLeftovers(dir: string): void {
   }
 }
 
-function failure(error: unknown): DomainError {
+/**
+ * The refusal a failed backup or restore gives: a full disk or a read-only folder (whatever layer reported it,
+ * storage-faults.ts) in backup words, any other failure as `fallback`.
+ */
+export function backupFailure(error: unknown, fallback: 'BACKUP_FAILED' | 'RESTORE_FAILED'): DomainError {
   if (error instanceof DomainError) return error;
-  const code = (error as { code?: string }).code ?? '';
-  let mapped: ErrorCode = 'BACKUP_FAILED';
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') mapped = 'BACKUP_NO_SPACE';
-  else if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)) mapped = 'BACKUP_FOLDER_NOT_WRITABLE';
-  return new DomainError(mapped);
+  const fault = storageFault(error);
+  if (fault === 'DISK_FULL') return new DomainError('BACKUP_NO_SPACE');
+  if (fault === 'READ_ONLY') return new DomainError('BACKUP_FOLDER_NOT_WRITABLE');
+  return new DomainError(fallback);
 }
 
 /**
@@ -81,7 +86,7 @@ export function writeBackup(open: OpenSession, dir: string, now = new Date()): B
       slots: Buffer.from(JSON.stringify(open.slots, null, 2), 'utf8'), dbPath: dbTemp,
     }, open.dataKey);
     // Read back what is on disk: the header's SHA-256 of the database part is the verified copy's.
-    verifyContainer(containerTemp, readContainer(containerTemp), open.dataKey);
+    verifyContainerSync(containerTemp, readContainer(containerTemp), open.dataKey);
     rmSync(dbTemp, { force: true });
     backupFaults.beforeRename?.(containerTemp);
     const name = freshName(dir, now);
@@ -92,12 +97,16 @@ export function writeBackup(open: OpenSession, dir: string, now = new Date()): B
     for (const temp of temps) rmSync(temp, { force: true });
     const reason = error instanceof CopyRefused ? error.reason : error instanceof DomainError ? error.code : ((error as { code?: string }).code ?? 'error');
     log.error('backup', `backup not written (${reason}); previous backups untouched`);
-    throw failure(error);
+    throw backupFailure(error, 'BACKUP_FAILED');
   }
 }
 
-/** The backups in a folder, newest first. Reads only headers: cheap enough for every listing. */
-export function listBackups(dir: string): BackupEntry[] {
+/**
+ * The backups in a folder, newest first. Reads only headers: cheap enough for every listing. With a register
+ * id, a backup whose header names another register is left out: it is not a backup of this one, and must not
+ * count as its latest (nor be rotated away). A file whose header no longer reads is listed as not verified.
+ */
+export function listBackups(dir: string, registerId: string | null = null): BackupEntry[] {
   if (!existsSync(dir)) return [];
   const entries: BackupEntry[] = [];
   for (const name of readdirSync(dir)) {
@@ -112,10 +121,12 @@ export function listBackups(dir: string): BackupEntry[] {
     } catch {
       continue;
     }
-    let createdAt = fromTimeStamp(match[1]!)?.toISOString() ?? null;
+    let createdAt = fromLocalStamp(match[1]!)?.toISOString() ?? null;
     let verified = false;
     try {
-      createdAt = readContainer(file).header.createdAt;
+      const { header } = readContainer(file);
+      if (registerId !== null && header.registerId !== registerId) continue;
+      createdAt = header.createdAt;
       verified = true;
     } catch {
       // listed as not verified: its header no longer reads

@@ -11,7 +11,7 @@
 //
 // The SHA-256 values find accidental damage without any key; the HMAC proves, once a slot has given the
 // data key, that header, slots and database were written together by someone holding that key.
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, statfsSync, writeSync } from 'node:fs';
 import { createHash, createHmac, hkdfSync, timingSafeEqual, type Hash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
@@ -22,6 +22,9 @@ const MAX_HEADER = 16 * 1024;
 const MAX_SLOTS = 1024 * 1024;
 const PAGE_SIZE = 4096;
 const CHUNK = 1024 * 1024;
+/** The largest database part a backup may hold: far above any shelter network's register (the reference
+ * register of 25,000 persons is about 30 MB), far below what would fill a disk by mistake. */
+export const MAX_DB_LENGTH = 2 * 1024 * 1024 * 1024;
 
 export const BACKUP_EXTENSION = '.approdo-backup';
 
@@ -33,7 +36,7 @@ const headerSchema = z.strictObject({
   schemaVersion: z.number().int().min(0),
   slotsLength: z.number().int().min(2).max(MAX_SLOTS),
   slotsSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  dbLength: z.number().int().min(PAGE_SIZE).multipleOf(PAGE_SIZE),
+  dbLength: z.number().int().min(PAGE_SIZE).max(MAX_DB_LENGTH).multipleOf(PAGE_SIZE),
   dbSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ContainerHeader = z.infer<typeof headerSchema>;
@@ -133,14 +136,39 @@ function readExactly(fd: number, length: number, position: number): Buffer {
   return buffer;
 }
 
-/** Reads the header and the slot file, and checks that the sizes add up. Needs no key; reads no database byte. */
-export function readContainer(path: string): ParsedContainer {
+/**
+ * Opens a backup for reading, refusing anything but a regular file: opening a named pipe would wait for a
+ * writer forever (in Electron: no IPC, no idle lock), and a device never ends. O_NONBLOCK makes the open
+ * itself return at once whatever the path is; the check is then made on what was opened (no race).
+ */
+export function openRegularFile(path: string): number {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     throw new DomainError('BACKUP_NOT_FOUND', { file: ['errors.BACKUP_NOT_FOUND'] });
   }
+  try {
+    if (!fstatSync(fd).isFile()) throw invalid();
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return fd;
+}
+
+/** Refuses a database part larger than the free space where it is to be extracted (with room to spare for
+ * the WAL and the migrations): extracting it would fill the disk under the register. */
+export function checkRoomFor(parsed: ParsedContainer, dir: string): void {
+  const { bavail, bsize } = statfsSync(dir);
+  if (parsed.header.dbLength * 1.1 + 16 * 1024 * 1024 > bavail * bsize) {
+    throw new DomainError('BACKUP_TOO_LARGE', { file: ['errors.BACKUP_TOO_LARGE'] });
+  }
+}
+
+/** Reads the header and the slot file, and checks that the sizes add up. Needs no key; reads no database byte. */
+export function readContainer(path: string): ParsedContainer {
+  const fd = openRegularFile(path);
   try {
     const size = fstatSync(fd).size;
     if (size < MAGIC.length + 4 + MAC_LENGTH) throw invalid();
@@ -164,20 +192,24 @@ export function readContainer(path: string): ParsedContainer {
   }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Reads the whole file once: the database part must match its SHA-256, and everything must match the HMAC
- * under the data key the slot gave. Throws BACKUP_INVALID otherwise. Returns the database part's SHA-256.
+ * The one pass over the whole file: the database part must match its SHA-256, and everything must match the
+ * HMAC under the data key the slot gave (BACKUP_INVALID otherwise). Yields after each MiB, so a caller can
+ * give the event loop a turn in between.
  */
-export function verifyContainer(path: string, parsed: ParsedContainer, dataKey: Buffer): string {
+function* checkPass(path: string, parsed: ParsedContainer, dataKey: Buffer): Generator<void, void> {
   const macKey = macKeyFor(dataKey, parsed.header.registerId);
   const mac = createHmac('sha256', macKey);
   macKey.fill(0);
   const dbHash: Hash = createHash('sha256');
-  const fd = openSync(path, 'r');
+  const fd = openRegularFile(path);
   try {
     const end = parsed.size - MAC_LENGTH;
     const buffer = Buffer.alloc(CHUNK);
     for (let position = 0; position < end; ) {
+      yield;
       const read = readSync(fd, buffer, 0, Math.min(CHUNK, end - position), position);
       if (read <= 0) throw invalid();
       const chunk = buffer.subarray(0, read);
@@ -186,23 +218,39 @@ export function verifyContainer(path: string, parsed: ParsedContainer, dataKey: 
       if (dbFrom < read) dbHash.update(chunk.subarray(dbFrom));
       position += read;
     }
-    const tag = readExactly(fd, MAC_LENGTH, end);
-    const dbSha256 = dbHash.digest('hex');
-    if (dbSha256 !== parsed.header.dbSha256 || !timingSafeEqual(mac.digest(), tag)) throw invalid();
-    return dbSha256;
+    if (dbHash.digest('hex') !== parsed.header.dbSha256 || !timingSafeEqual(mac.digest(), readExactly(fd, MAC_LENGTH, end))) throw invalid();
   } finally {
     closeSync(fd);
   }
 }
 
+/** Test seam: called before each MiB of a restore's check, with how many were checked so far. */
+export const containerProgress: { onChunk: ((done: number) => void) | null } = { onChunk: null };
+
+/** The check of a backup being restored, one MiB per turn of the event loop: the app answers meanwhile. */
+export async function verifyContainer(path: string, parsed: ParsedContainer, dataKey: Buffer): Promise<void> {
+  let done = 0;
+  for (const _ of checkPass(path, parsed, dataKey)) {
+    await nextTurn();
+    containerProgress.onChunk?.(done);
+    done += 1;
+  }
+}
+
+/** The same check on a container just written (synchronous: a backup is written between other work). */
+export function verifyContainerSync(path: string, parsed: ParsedContainer, dataKey: Buffer): void {
+  for (const _ of checkPass(path, parsed, dataKey));
+}
+
 /** Copies the database part, still encrypted, to `dest` (must not exist), fsynced. */
-export function extractDatabase(path: string, parsed: ParsedContainer, dest: string): void {
-  const source = openSync(path, 'r');
+export async function extractDatabase(path: string, parsed: ParsedContainer, dest: string): Promise<void> {
+  const source = openRegularFile(path);
   try {
     const fd = openSync(dest, 'wx', 0o600);
     try {
       const buffer = Buffer.alloc(CHUNK);
       for (let copied = 0; copied < parsed.header.dbLength; ) {
+        await nextTurn();
         const read = readSync(source, buffer, 0, Math.min(CHUNK, parsed.header.dbLength - copied), parsed.dbOffset + copied);
         if (read <= 0) throw invalid();
         writeAll(fd, buffer.subarray(0, read));

@@ -1,17 +1,18 @@
 // A register damaged on disk: detected at unlock by the cipher's page authentication, never read as wrong
 // rows, and moved whole to quarantine (never overwritten or deleted) so the user can restore a backup.
 // Only a key known to belong to the file may conclude "damaged": a wrong passphrase never gets this far (its
-// slot does not open), and a key that authenticates no page at all (stale slot file, another register's
-// database) leaves every file where it is.
+// slot does not open), and a key that authenticates no page at all (a stale slot file, another register's
+// slot file) is a mismatched slot file, KEY_SLOTS_MISMATCH: not damage, every file stays where it is and no
+// restore opens without a session.
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DomainError } from '../../shared/errors';
 import { openRegister, type Credential, type OpenedRegister, type RegisterPaths } from '../register';
 import { fsyncDir, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot } from '../keys/slots';
 import { log } from '../log';
-import type { OpenSession, Session } from '../session';
+import type { OpenSession } from '../open-session';
 import { fromTimeStamp, quarantineDirOf, timeStamp } from './locations';
-import { checkAllPages, checkSamplePages, scanAllPages } from './pages';
+import { checkSamplePages, scanAllPages } from './pages';
 
 export interface Damage {
   detectedAt: string;
@@ -55,12 +56,8 @@ export function quarantine(paths: RegisterPaths, now = new Date()): string {
   return target;
 }
 
-function markDamaged(paths: RegisterPaths, keyBelongs: boolean): void {
+function markDamaged(paths: RegisterPaths): void {
   damageByDir.set(paths.dir, { detectedAt: new Date().toISOString(), quarantinedTo: null });
-  if (!keyBelongs) {
-    log.error('register', 'the register refused a key its slot gave, and that key authenticates none of its pages; files left in place');
-    return;
-  }
   try {
     quarantine(paths);
   } catch {
@@ -82,7 +79,8 @@ async function keyBelongsToFile(paths: RegisterPaths, credential: Credential): P
     const key = await openSlot(slots, slot, credential.secret);
     if (!key) continue;
     try {
-      if (checkAllPages(paths.db, key).authenticated > 0) return true;
+      // The quick sample is enough: one page that authenticates proves the key is this file's.
+      if (checkSamplePages(paths.db, key).authenticated > 0) return true;
     } finally {
       key.fill(0);
     }
@@ -101,7 +99,11 @@ export async function openChecked(paths: RegisterPaths, migrationsFolder: string
     opened = await openRegister(paths, migrationsFolder, credential);
   } catch (error) {
     if (!isDamage(error)) throw error;
-    markDamaged(paths, await keyBelongsToFile(paths, credential));
+    if (!(await keyBelongsToFile(paths, credential))) {
+      log.error('register', 'the key a slot gave authenticates none of the register\'s pages: the slot file is not this register\'s; files left in place');
+      throw new DomainError('KEY_SLOTS_MISMATCH');
+    }
+    markDamaged(paths);
     throw new DomainError('REGISTER_DAMAGED');
   }
   let sound = false;
@@ -118,7 +120,7 @@ export async function openChecked(paths: RegisterPaths, migrationsFolder: string
   if (!sound) {
     opened.conn.sqlite.close();
     opened.dataKey.fill(0);
-    markDamaged(paths, true);
+    markDamaged(paths);
     throw new DomainError('REGISTER_DAMAGED');
   }
   clearDamage(paths);
@@ -132,7 +134,14 @@ export const pageScans = new WeakMap<OpenSession, Promise<void>>();
  * Checks every page in the background right after an unlock. On damage: the session is locked (no backup is
  * made of a damaged register) and the register quarantined; the login screen then offers a restore.
  */
-export function watchPages(session: Session, open: OpenSession): Promise<void> {
+/** What the background check needs of the session (not the Session itself: it imports this module). */
+export interface Watched {
+  readonly current: OpenSession | null;
+  readonly paths: RegisterPaths;
+  lock(): void;
+}
+
+export function watchPages(session: Watched, open: OpenSession): Promise<void> {
   const paths = session.paths;
   const key = open.dataKey;
   const still = () => session.current === open && open.dataKey === key && open.conn.sqlite.open;
@@ -140,7 +149,7 @@ export function watchPages(session: Session, open: OpenSession): Promise<void> {
     if (!report || report.failedCount === 0 || !still()) return;
     damageByDir.set(paths.dir, { detectedAt: new Date().toISOString(), quarantinedTo: null });
     session.lock();
-    markDamaged(paths, true);
+    markDamaged(paths);
   }).catch(() => log.error('register', 'background page check could not run'));
   pageScans.set(open, scan);
   return scan;

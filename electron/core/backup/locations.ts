@@ -24,3 +24,20 @@ export function fromTimeStamp(stamp: string): Date | null {
   const date = new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A local time usable in a file name, as the user reads the computer's clock: 2026-05-01_12-22-33. Names
+ * only; the exact instant is in the backup's header. */
+export function localStamp(now: Date): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}_${pad(now.getHours())}-${pad(now.getMinutes())}-${pad(now.getSeconds())}`;
+}
+
+/** The inverse of localStamp (or of timeStamp, for names written before), or null. */
+export function fromLocalStamp(stamp: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})_(\d{2})-(\d{2})-(\d{2})$/.exec(stamp);
+  if (!match) return fromTimeStamp(stamp);
+  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const date = new Date(y!, mo! - 1, d!, h!, mi!, s!);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

@@ -4,39 +4,38 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { DomainError, type ErrorCode } from '../../shared/errors';
+import { DomainError } from '../../shared/errors';
 import { appendAudit } from '../audit';
 import { openRegisterDb } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { users } from '../db/schema';
 import { normaliseRecoveryKey } from '../keys/recovery';
-import { decoyAttempt, fsyncDir, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot, writeFileAtomic } from '../keys/slots';
+import { decoyAttempt, fsyncDir, openSlot, parseSlotFile, pendingPath, recoverySlot, userSlot, writeFileAtomic } from '../keys/slots';
 import { log } from '../log';
 import { registerPaths } from '../register';
-import { defaultFailureDelay, type Session } from '../session';
-import { extractDatabase, readContainer, verifyContainer } from './container';
+import type { Session } from '../session';
+import { GLOBAL } from '../throttle';
+import { checkRoomFor, extractDatabase, readContainer, verifyContainer } from './container';
+import { backupFailure } from './backups';
 import { clearDamage } from './damage';
 import { replacedDirOf, restoringDirOf } from './locations';
 import { mayRestore } from './service';
-import { CopyRefused, verifyDatabaseCopy } from './verify';
+import { CopyRefused, verifyDatabaseCopyYielding } from './verify';
 
 export type RestoreCredential = { kind: 'passphrase'; username: string; secret: string } | { kind: 'recovery'; secret: string };
 
-/** Failed restore attempts in a row, per session (in memory, like the unlock throttle): each backup file is a
- * way to try passphrases. */
-const failuresOf = new WeakMap<Session, number>();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Each backup file is a way to try passphrases: failed restores count in the session's slow-down, under
+ * their own name and in the count over all names. */
+const RESTORE_KEYS = ['restore', GLOBAL];
 
 const wrongCredentials = (credential: RestoreCredential) =>
-  new DomainError('WRONG_CREDENTIALS', credential.kind === 'recovery' ? { recoveryKey: ['errors.WRONG_CREDENTIALS'] } : { passphrase: ['errors.WRONG_CREDENTIALS'] });
+  credential.kind === 'recovery'
+    ? new DomainError('WRONG_RECOVERY_KEY', { recoveryKey: ['errors.WRONG_RECOVERY_KEY'] })
+    : new DomainError('WRONG_CREDENTIALS', { passphrase: ['errors.WRONG_CREDENTIALS'] });
 
 function failure(error: unknown): DomainError {
-  if (error instanceof DomainError) return error;
   if (error instanceof CopyRefused) return new DomainError('BACKUP_INVALID', { file: ['errors.BACKUP_INVALID'] });
-  const code = (error as { code?: string }).code ?? '';
-  let mapped: ErrorCode = 'RESTORE_FAILED';
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') mapped = 'BACKUP_NO_SPACE';
-  return new DomainError(mapped);
+  return backupFailure(error, 'RESTORE_FAILED');
 }
 
 /**
@@ -47,6 +46,8 @@ function failure(error: unknown): DomainError {
  */
 async function stageBackup(session: Session, file: string, credential: RestoreCredential, now: Date): Promise<string> {
   const parsed = readContainer(file);
+  // Before anything is derived or written: a database part larger than the free space beside the register.
+  checkRoomFor(parsed, dirname(session.options.paths.dir));
   const staging = restoringDirOf(session.options.paths, now);
   mkdirSync(staging, { mode: 0o700 });
   try {
@@ -54,7 +55,7 @@ async function stageBackup(session: Session, file: string, credential: RestoreCr
     writeFileAtomic(paths.slots, parsed.slots);
     let slots;
     try {
-      slots = readSlotFile(paths.slots);
+      slots = parseSlotFile(parsed.slots.toString('utf8'));
     } catch {
       throw new DomainError('BACKUP_INVALID', { file: ['errors.BACKUP_INVALID'] });
     }
@@ -64,12 +65,15 @@ async function stageBackup(session: Session, file: string, credential: RestoreCr
       await decoyAttempt(slots, secret);
       throw wrongCredentials(credential);
     }
-    const dataKey = await openSlot(slots, slot, secret);
+    // A slot asking for an excessive key-derivation cost is refused before any derivation (kdf.ts).
+    const dataKey = await openSlot(slots, slot, secret).catch(() => {
+      throw new DomainError('BACKUP_INVALID', { file: ['errors.BACKUP_INVALID'] });
+    });
     if (!dataKey) throw wrongCredentials(credential);
     try {
-      verifyContainer(file, parsed, dataKey);
-      extractDatabase(file, parsed, paths.db);
-      verifyDatabaseCopy(paths.db, dataKey);
+      await verifyContainer(file, parsed, dataKey);
+      await extractDatabase(file, parsed, paths.db);
+      await verifyDatabaseCopyYielding(paths.db, dataKey);
       const conn = openRegisterDb(paths.db, dataKey);
       try {
         migrate(conn.sqlite, session.options.migrationsFolder);
@@ -131,21 +135,20 @@ function switchTo(session: Session, staging: string, now: Date): string | null {
 }
 
 /** Returns whether a register was kept aside. */
-export function restoreBackup(session: Session, file: string, credential: RestoreCredential, now = new Date()): Promise<boolean> {
+export function restoreBackup(session: Session, file: string, credential: RestoreCredential, now = session.now()): Promise<boolean> {
   return session.serial(async () => {
     if (!mayRestore(session)) throw new DomainError('FORBIDDEN');
     if (!isAbsolute(file)) throw new DomainError('BACKUP_NOT_FOUND', { file: ['errors.BACKUP_NOT_FOUND'] });
-    const failures = failuresOf.get(session) ?? 0;
-    await sleep((session.options.failureDelayMs ?? defaultFailureDelay)(failures));
+    session.throttle.check(RESTORE_KEYS);
     let staging: string;
     try {
       staging = await stageBackup(session, file, credential, now);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'WRONG_CREDENTIALS') failuresOf.set(session, failures + 1);
+      if (error instanceof DomainError && (error.code === 'WRONG_CREDENTIALS' || error.code === 'WRONG_RECOVERY_KEY')) session.throttle.failed(RESTORE_KEYS);
       log.warn('backup', `restore refused before any switch (${error instanceof DomainError ? error.code : 'error'})`);
       throw failure(error);
     }
-    failuresOf.delete(session);
+    session.throttle.succeeded(['restore']);
     // The session may have changed while the keys were derived: decide again, then lock (the current
     // register is backed up on the way, if it is open) and switch.
     if (!mayRestore(session)) {

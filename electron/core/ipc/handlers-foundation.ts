@@ -4,9 +4,11 @@ import type { foundationChannels } from '../../shared/contract';
 import type { Session } from '../session';
 import * as usersService from '../services/users';
 import * as registerService from '../services/register';
+import { ctxOf, keyCtxOf } from '../services/context';
 
 export function foundationHandlers(session: Session): HandlersFor<keyof typeof foundationChannels> {
   const shown = () => ({ ...session.pendingRecoveryKey(), state: session.state() });
+  const ctx = () => keyCtxOf(session);
   return {
     'session.state': () => session.state(),
     'register.create': async ({ username, displayName, passphrase }) => {
@@ -23,12 +25,12 @@ export function foundationHandlers(session: Session): HandlersFor<keyof typeof f
     },
     'session.login': async ({ username, passphrase }) => {
       await session.unlock({ kind: 'passphrase', username, secret: passphrase });
-      await registerService.replaceUnconfirmedRecoveryKey(session);
+      await registerService.replaceUnconfirmedRecoveryKey(ctx());
       return session.state();
     },
     'session.recover': async ({ username, recoveryKey }) => {
       await session.unlock({ kind: 'recovery', username, secret: recoveryKey });
-      await registerService.replaceUnconfirmedRecoveryKey(session);
+      await registerService.replaceUnconfirmedRecoveryKey(ctx());
       return session.state();
     },
     'session.lock': () => {
@@ -38,30 +40,34 @@ export function foundationHandlers(session: Session): HandlersFor<keyof typeof f
     'session.activity': () => ({}),
     'setup.pendingRecoveryKey': () => shown(),
     'setup.confirmRecoveryKey': ({ group, value }) => {
-      registerService.confirmRecoveryKey(session, group, value);
+      registerService.confirmRecoveryKey(ctx(), group, value);
       return session.state();
     },
     'account.changePassphrase': async ({ current, passphrase }) => {
-      await usersService.changeOwnPassphrase(session, current, passphrase);
-      await registerService.replaceUnconfirmedRecoveryKey(session); // a used recovery key is replaced at once
+      await usersService.changeOwnPassphrase(ctx(), current, passphrase);
+      await registerService.replaceUnconfirmedRecoveryKey(ctx()); // a used recovery key is replaced at once
       return session.state();
     },
     'account.setLocale': ({ locale }) => {
-      usersService.setLocale(session, locale);
+      usersService.setLocale(ctx(), locale);
       return session.state();
     },
-    'register.overview': () => registerService.overview(session),
+    'register.overview': () => registerService.overview(ctxOf(session)),
     'settings.get': () => ({ autoLockMinutes: session.autoLockMinutes() }),
-    'settings.setAutoLock': ({ minutes }) => registerService.setAutoLockMinutes(session, minutes),
-    'users.list': () => usersService.listUsers(session),
-    'users.create': ({ username, displayName, role, passphrase }) => usersService.createUser(session, { username, displayName, role, passphrase }),
-    'users.setRole': ({ userId, role }) => usersService.setRole(session, userId, role),
-    'users.disable': ({ userId }) => usersService.disableUser(session, userId),
-    'users.resetPassphrase': ({ userId, passphrase }) => usersService.resetPassphrase(session, userId, passphrase),
+    'settings.setAutoLock': ({ minutes }) => {
+      const result = registerService.setAutoLockMinutes(ctxOf(session), minutes);
+      session.touch();
+      return result;
+    },
+    'users.list': () => usersService.listUsers(ctx()),
+    'users.create': ({ username, displayName, role, passphrase }) => usersService.createUser(ctx(), { username, displayName, role, passphrase }),
+    'users.setRole': ({ userId, role }) => usersService.setRole(ctx(), userId, role),
+    'users.disable': async ({ userId, rekey, deleteOldBackups }) => ({ ...(await usersService.disableUser(ctx(), userId, { rekey, deleteOldBackups })), state: session.state() }),
+    'users.resetPassphrase': ({ userId, passphrase }) => usersService.resetPassphrase(ctx(), userId, passphrase),
     'register.rekey': async ({ passphrase }) => {
-      await registerService.rekey(session, passphrase);
+      await registerService.rekey(ctx(), passphrase);
       return shown();
     },
-    'audit.list': ({ page, pageSize }) => registerService.auditPage(session, page, pageSize),
+    'audit.list': ({ page, pageSize }) => registerService.auditPage(ctxOf(session), page, pageSize),
   };
 }

@@ -14,7 +14,7 @@ import { pathwayHandlers } from './handlers-pathway';
 
 export function createHandlers(session: Session, shell: Shell = {}): Handlers {
   return {
-    ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session),
+    ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session, shell),
     ...privacyHandlers(session), ...contributionsHandlers(session, shell), ...pathwayHandlers(session),
   };
 }

@@ -1,17 +1,18 @@
-// Users and their key slots: create, change role, disable, reset or change a passphrase.
-// Each write: slow key derivation first (outside any transaction), then one synchronous transaction that
-// updates the database, appends the audit event and, last, replaces the slot file atomically.
+// Users and their key slots: create, change role, disable (and rekey, so the disabled user's old slot opens
+// nothing current), reset or change a passphrase. Each write that changes a slot: slow key derivation first
+// (outside any transaction, queued one at a time), then one synchronous transaction that updates the
+// database, appends the audit event and, last, replaces the slot file atomically (writeWithSlots).
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { DomainError } from '../../shared/errors';
 import type { Role, UserRow } from '../../shared/contract';
 import { users } from '../db/schema';
-import { appendAudit } from '../audit';
 import type { Db } from '../db/connection';
 import { makeSlot, openSlot, userSlot, withSlot, withoutUser, type SlotFile } from '../keys/slots';
 import { putSetting } from '../settings';
 import { RECOVERY_CONFIRMED } from '../register';
-import { commitWithSlots } from './commit';
-import type { Session, OpenSession } from '../session';
+import { keyCtxOf, write, writeWithSlots, type Ctx, type KeyCtx } from './context';
+import { rotateDataKey } from './register';
+import { afterRekey } from '../backup/service';
 
 type UserRecord = typeof users.$inferSelect;
 
@@ -34,18 +35,17 @@ function findUser(db: Pick<Db, 'select'>, id: number): UserRecord {
   return user;
 }
 
-/** Other admins who can actually unlock (active, with a key slot): after a rekey, admins without a slot do not count. */
-function otherUsableAdmins(open: OpenSession, exceptId: number): number {
-  return open.conn.db.select({ id: users.id }).from(users)
+/** Other admins who can actually unlock (active, with a key slot): admins without a slot do not count. */
+function otherUsableAdmins(ctx: KeyCtx, exceptId: number): number {
+  return ctx.db.select({ id: users.id }).from(users)
     .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), ne(users.id, exceptId))).all()
-    .filter((u) => hasSlot(open.slots, u.id)).length;
+    .filter((u) => hasSlot(ctx.open.slots, u.id)).length;
 }
 
 const hasSlot = (slots: SlotFile, userId: number) => slots.slots.some((s) => s.kind === 'user' && s.userId === userId);
 
-export function listUsers(session: Session): UserRow[] {
-  const open = session.open();
-  return open.conn.db.select().from(users).orderBy(users.displayName).all().map((u) => toRow(u, open.slots));
+export function listUsers(ctx: KeyCtx): UserRow[] {
+  return ctx.db.select().from(users).orderBy(users.displayName).all().map((u) => toRow(u, ctx.open.slots));
 }
 
 export interface NewUser {
@@ -55,71 +55,100 @@ export interface NewUser {
   passphrase: string;
 }
 
-export function createUser(session: Session, input: NewUser): Promise<UserRow> {
-  return session.exclusive(session.open(), async (open) => {
-    const taken = () => open.conn.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get();
+/** Runs slot work queued behind other key work, in a context rebuilt once its turn has come. */
+const queued = <T>(ctx: KeyCtx, work: (ctx: KeyCtx) => Promise<T>): Promise<T> =>
+  ctx.session.exclusive(ctx.open, async (open) => work(keyCtxOf(ctx.session, open, ctx.now)));
+
+export function createUser(context: KeyCtx, input: NewUser): Promise<UserRow> {
+  return queued(context, async (ctx) => {
+    const taken = () => ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get();
     if (taken()) throw new DomainError('USERNAME_TAKEN', { username: ['validation.usernameTaken'] });
-    const nextId = (open.conn.db.select({ max: sql<number | null>`max(${users.id})` }).from(users).get()?.max ?? 0) + 1;
-    const slot = await makeSlot(open.slots, 'user', nextId, input.username, input.passphrase, open.dataKey);
-    session.still(open);
-    const at = new Date().toISOString();
-    commitWithSlots(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
+    const nextId = (ctx.db.select({ max: sql<number | null>`max(${users.id})` }).from(users).get()?.max ?? 0) + 1;
+    const slot = await makeSlot(ctx.open.slots, 'user', nextId, input.username, input.passphrase, ctx.open.dataKey);
+    ctx.session.still(ctx.open);
+    writeWithSlots(ctx, withSlot(ctx.open.slots, slot), (tx, audit) => {
       tx.insert(users).values({
         id: nextId, username: input.username, displayName: input.displayName, role: input.role,
-        mustChangePassphrase: true, createdAt: at,
+        mustChangePassphrase: true, createdAt: ctx.now.toISOString(),
       }).run();
-      appendAudit(tx, { userId: open.user.id, action: 'user.create', entity: 'user', recordId: nextId, fields: ['username', 'displayName', 'role', 'passphrase'] });
+      audit({ action: 'user.create', entity: 'user', recordId: nextId, fields: ['username', 'displayName', 'role', 'passphrase'] });
     });
-    return toRow(findUser(open.conn.db, nextId), open.slots);
+    return toRow(findUser(ctx.db, nextId), ctx.open.slots);
   });
 }
 
-export function setRole(session: Session, userId: number, role: Role): UserRow {
-  const open = session.open();
-  const user = findUser(open.conn.db, userId);
-  if (user.role === role) return toRow(user, open.slots);
-  if (user.role === 'admin' && otherUsableAdmins(open, userId) === 0) throw new DomainError('LAST_ADMIN', { role: ['errors.LAST_ADMIN'] });
-  commitWithSlots(open, session.paths.slots, null, (tx) => {
+export function setRole(ctx: KeyCtx, userId: number, role: Role): UserRow {
+  const user = findUser(ctx.db, userId);
+  if (user.role === role) return toRow(user, ctx.open.slots);
+  if (user.role === 'admin' && otherUsableAdmins(ctx, userId) === 0) throw new DomainError('LAST_ADMIN', { role: ['errors.LAST_ADMIN'] });
+  write(ctx, (tx, audit) => {
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    appendAudit(tx, { userId: open.user.id, action: 'user.role', entity: 'user', recordId: userId, fields: ['role'] });
+    audit({ action: 'user.role', entity: 'user', recordId: userId, fields: ['role'] });
   });
-  if (userId === open.user.id) open.user.role = role;
-  return toRow(findUser(open.conn.db, userId), open.slots);
+  if (userId === ctx.open.user.id) ctx.open.user.role = role;
+  return toRow(findUser(ctx.db, userId), ctx.open.slots);
 }
 
-export function disableUser(session: Session, userId: number): Promise<UserRow> {
-  return session.exclusive(session.open(), async (open) => {
-    if (userId === open.user.id) throw new DomainError('CANNOT_DISABLE_SELF');
-    const user = findUser(open.conn.db, userId);
-    if (user.role === 'admin' && user.status === 'active' && otherUsableAdmins(open, userId) === 0) throw new DomainError('LAST_ADMIN');
-    commitWithSlots(open, session.paths.slots, withoutUser(open.slots, userId), (tx) => {
-      tx.update(users).set({ status: 'disabled', disabledAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
-      appendAudit(tx, { userId: open.user.id, action: 'user.disable', entity: 'user', recordId: userId, fields: ['status', 'passphrase'] });
+export interface DisableOptions {
+  /** Replace the data key now, so the user's old slot (in a backup, a copy) opens nothing current. */
+  rekey: boolean;
+  /** After the rekey: delete the automatic backups made before it (they still open with the old key). */
+  deleteOldBackups: boolean;
+}
+
+export interface Disabled {
+  user: UserRow;
+  rekeyed: boolean;
+  deletedBackups: number;
+}
+
+/**
+ * Disables a user: her slot leaves the slot file and her unlock is refused. With `rekey` (the screen's
+ * default) the data key is replaced at once and sealed to every remaining user's public key: the others
+ * keep their passphrases, and a copy of her old slot no longer opens the register. If she was an admin (who
+ * may have seen the recovery key), the recovery key is replaced too and shown. A rekey cannot reach copies
+ * made before it: the backups still open with the old key until rotation retires them or they are deleted.
+ */
+export function disableUser(context: KeyCtx, userId: number, options: DisableOptions): Promise<Disabled> {
+  return queued(context, async (ctx) => {
+    if (userId === ctx.open.user.id) throw new DomainError('CANNOT_DISABLE_SELF');
+    const user = findUser(ctx.db, userId);
+    if (user.role === 'admin' && user.status === 'active' && otherUsableAdmins(ctx, userId) === 0) throw new DomainError('LAST_ADMIN');
+    writeWithSlots(ctx, withoutUser(ctx.open.slots, userId), (tx, audit) => {
+      tx.update(users).set({ status: 'disabled', disabledAt: ctx.now.toISOString() }).where(eq(users.id, userId)).run();
+      audit({ action: 'user.disable', entity: 'user', recordId: userId, fields: ['status', 'passphrase'] });
     });
-    return toRow(findUser(open.conn.db, userId), open.slots);
+    let deletedBackups = 0;
+    if (options.rekey) {
+      const rekeyed = await rotateDataKey(ctx, { newRecoveryKey: user.role === 'admin', reason: 'user.disable' });
+      deletedBackups = afterRekey(rekeyed, options.deleteOldBackups);
+    }
+    const after = keyCtxOf(ctx.session, ctx.session.open(), ctx.now);
+    return { user: toRow(findUser(after.db, userId), after.open.slots), rekeyed: options.rekey, deletedBackups };
   });
 }
 
-/** An admin gives a user a new first passphrase (after a forgotten passphrase, a rekey, or to re-enable them).
+/** An admin gives a user a new first passphrase (after a forgotten passphrase, or to re-enable them).
  * Not for oneself: an unattended admin screen must not let anyone take the account over without its passphrase. */
-export function resetPassphrase(session: Session, userId: number, passphrase: string): Promise<UserRow> {
-  return session.exclusive(session.open(), async (open) => {
-    if (userId === open.user.id) throw new DomainError('CANNOT_RESET_SELF');
-    const user = findUser(open.conn.db, userId);
-    const slot = await makeSlot(open.slots, 'user', userId, user.username, passphrase, open.dataKey);
-    session.still(open);
-    commitWithSlots(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
+export function resetPassphrase(context: KeyCtx, userId: number, passphrase: string): Promise<UserRow> {
+  return queued(context, async (ctx) => {
+    if (userId === ctx.open.user.id) throw new DomainError('CANNOT_RESET_SELF');
+    const user = findUser(ctx.db, userId);
+    const slot = await makeSlot(ctx.open.slots, 'user', userId, user.username, passphrase, ctx.open.dataKey);
+    ctx.session.still(ctx.open);
+    writeWithSlots(ctx, withSlot(ctx.open.slots, slot), (tx, audit) => {
       tx.update(users).set({ status: 'active', disabledAt: null, mustChangePassphrase: true }).where(eq(users.id, userId)).run();
-      appendAudit(tx, { userId: open.user.id, action: 'user.passphrase.reset', entity: 'user', recordId: userId, fields: user.status === 'active' ? ['passphrase'] : ['passphrase', 'status'] });
+      audit({ action: 'user.passphrase.reset', entity: 'user', recordId: userId, fields: user.status === 'active' ? ['passphrase'] : ['passphrase', 'status'] });
     });
-    return toRow(findUser(open.conn.db, userId), open.slots);
+    return toRow(findUser(ctx.db, userId), ctx.open.slots);
   });
 }
 
-/** The signed-in user changes their own passphrase: only their slot is rewrapped. After a recovery-key
+/** The signed-in user changes their own passphrase: only their slot is remade. After a recovery-key
  * unlock the current passphrase is not asked (that is what the recovery key is for). */
-export function changeOwnPassphrase(session: Session, current: string, next: string): Promise<void> {
-  return session.exclusive(session.open(), async (open) => {
+export function changeOwnPassphrase(context: KeyCtx, current: string, next: string): Promise<void> {
+  return queued(context, async (ctx) => {
+    const { open } = ctx;
     if (!open.recoveredWithKey) {
       const own = userSlot(open.slots, open.user.username);
       const key = own ? await openSlot(open.slots, own, current) : null;
@@ -128,23 +157,22 @@ export function changeOwnPassphrase(session: Session, current: string, next: str
       if (current === next) throw new DomainError('PASSPHRASE_REUSED', { passphrase: ['errors.PASSPHRASE_REUSED'] });
     }
     const slot = await makeSlot(open.slots, 'user', open.user.id, open.user.username, next, open.dataKey);
-    session.still(open);
-    commitWithSlots(open, session.paths.slots, withSlot(open.slots, slot), (tx) => {
+    ctx.session.still(open);
+    writeWithSlots(ctx, withSlot(open.slots, slot), (tx, audit) => {
       tx.update(users).set({ mustChangePassphrase: false }).where(eq(users.id, open.user.id)).run();
       // A recovery key that has been used may have been seen by others: an admin gets a new one to write down.
       if (open.recoveredWithKey) putSetting(tx, RECOVERY_CONFIRMED, 'no');
-      appendAudit(tx, { userId: open.user.id, action: open.recoveredWithKey ? 'user.passphrase.recover' : 'user.passphrase.change', entity: 'user', recordId: open.user.id, fields: ['passphrase'] });
+      audit({ action: open.recoveredWithKey ? 'user.passphrase.recover' : 'user.passphrase.change', entity: 'user', recordId: open.user.id, fields: ['passphrase'] });
     });
     open.mustChangePassphrase = false;
     open.recoveredWithKey = false;
   });
 }
 
-export function setLocale(session: Session, locale: 'it' | 'en'): void {
-  const open = session.open();
-  commitWithSlots(open, session.paths.slots, null, (tx) => {
-    tx.update(users).set({ locale }).where(eq(users.id, open.user.id)).run();
-    appendAudit(tx, { userId: open.user.id, action: 'user.locale', entity: 'user', recordId: open.user.id, fields: ['locale'] });
+export function setLocale(ctx: Ctx & { open: KeyCtx['open'] }, locale: 'it' | 'en'): void {
+  write(ctx, (tx, audit) => {
+    tx.update(users).set({ locale }).where(eq(users.id, ctx.user.id)).run();
+    audit({ action: 'user.locale', entity: 'user', recordId: ctx.user.id, fields: ['locale'] });
   });
-  open.user.locale = locale;
+  ctx.open.user.locale = locale;
 }

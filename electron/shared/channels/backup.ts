@@ -29,8 +29,19 @@ export const backupChannels = {
   /** The automatic backups folder and what it holds, newest first. */
   'backup.list': channel({
     input: empty,
-    output: z.strictObject({ folder: z.string(), backups: z.array(backupEntrySchema) }),
+    output: z.strictObject({
+      folder: z.string(),
+      backups: z.array(backupEntrySchema),
+      /** Whether this host has a folder chooser (Electron) or the path is typed (browser host). */
+      canPickFolder: z.boolean(),
+    }),
     access: ALL_ROLES,
+  }),
+  /** The folder chooser for a manual backup (Electron's native dialog); the browser host returns the typed path. */
+  'backup.pickFolder': channel({
+    input: z.strictObject({ suggested: z.string().max(1024).nullable() }),
+    output: z.strictObject({ folder: z.string().nullable(), native: z.boolean() }),
+    access: ['admin'],
   }),
   /** A verified backup into the automatic folder now. */
   'backup.run': channel({ input: empty, output: backupEntrySchema, access: ALL_ROLES }),

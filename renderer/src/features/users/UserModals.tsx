@@ -25,7 +25,7 @@ export function DisableUserModal({ user, onClose, onDone }: Props) {
     setError(null);
     const result = await call('users.disable', { userId: user.id });
     setBusy(false);
-    if (result.ok) onDone(result.value);
+    if (result.ok) onDone(result.value.user);
     else setError(result.error.messageKey);
   };
 
