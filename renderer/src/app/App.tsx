@@ -140,7 +140,7 @@ function screenFor(
   if (state.state === 'locked' || !state.user) {
     if (signIn === 'recover') return <RecoverScreen onBack={() => setSignIn('login')} />;
     if (signIn === 'lock' && lastUsername)
-      return <LockScreen username={lastUsername} onAnotherUser={() => setSignIn('login')} />;
+      return <LockScreen username={lastUsername} onAnotherUser={() => setSignIn('login')} onUseRecoveryKey={() => setSignIn('recover')} />;
     return <LoginScreen onUseRecoveryKey={() => setSignIn('recover')} />;
   }
   if (state.recoveryKeyPending)

@@ -134,6 +134,7 @@ export function BackupsPage(props: { route: Route }) {
       )}
       {dialog?.kind === 'folder' && (
         <BackupToFolderModal
+          canPickFolder={list.value?.canPickFolder ?? false}
           onClose={() => setDialog(null)}
           onDone={(entry) => {
             setDialog(null);

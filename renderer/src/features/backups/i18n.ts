@@ -32,6 +32,7 @@ export const it = {
     folderPath: 'Cartella di destinazione',
     folderPathHint: 'Percorso completo della cartella, per esempio E:\\Copie oppure /media/chiavetta.',
     folderSubmit: 'Copia e verifica',
+    folderChoose: 'Scegli…',
     folderDone: 'Copia salvata e verificata: {{file}}',
     restoreTitle: 'Ripristina da una copia di sicurezza',
     restoreIntro:
@@ -89,6 +90,7 @@ export const en: Dictionary<typeof it> = {
     folderPath: 'Target folder',
     folderPathHint: 'Full path of the folder, for example E:\\Backups or /media/usb-drive.',
     folderSubmit: 'Back up and verify',
+    folderChoose: 'Choose…',
     folderDone: 'Backup saved and verified: {{file}}',
     restoreTitle: 'Restore from a backup',
     restoreIntro:

@@ -22,15 +22,21 @@ export function PersonPrivacyActions({ detail, onErased }: PersonPrivacyActionsP
   const [dialog, setDialog] = useState<'export' | 'erase' | null>(null);
   if (role !== 'admin' && role !== 'coordinator') return null;
   const hosted = detail.stays.some((s) => s.exitDate === null);
+  const namesHidden = detail.fields.restricted && !detail.namesShown;
   return (
     <Stack gap="sm" component="section" aria-labelledby="privacy-actions-title">
       <Title order={2} id="privacy-actions-title">
         {t('privacy.personActions')}
       </Title>
       <Group gap="sm">
-        <Button variant="default" onClick={() => setDialog('export')} data-testid="person-export">
-          {t('privacy.exportData')}
-        </Button>
+        {/* The document holds a restricted person's names: they are shown first, with a reason (audited). */}
+        <Tooltip label={t('privacy.exportNeedsNames')} disabled={!namesHidden}>
+          <span>
+            <Button variant="default" disabled={namesHidden} onClick={() => setDialog('export')} data-testid="person-export">
+              {t('privacy.exportData')}
+            </Button>
+          </span>
+        </Tooltip>
         <Tooltip label={t('privacy.eraseNeedsExit')} disabled={!hosted}>
           {/* A wrapper keeps the tooltip working on the disabled button. */}
           <span>

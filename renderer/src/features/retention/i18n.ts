@@ -45,6 +45,7 @@ export const it = {
     downloadJson: 'Scarica il JSON',
     erase: 'Cancella su richiesta…',
     eraseNeedsExit: 'Prima registra l’uscita: i dati di una persona accolta ora non si possono cancellare.',
+    exportNeedsNames: 'Per esportare i dati mostra prima il nome, indicando il motivo.',
     eraseTitle: 'Cancellare su richiesta i dati di {{code}}?',
     eraseBody:
       'I dati che identificano la persona (nomi, codice fiscale, permesso, data di nascita, note e testi liberi) vengono cancellati subito e per sempre, anche dal file del registro. Restano le date, i posti e i dati che servono ai riepiloghi. Non si può annullare.',
@@ -101,6 +102,7 @@ export const en: Dictionary<typeof it> = {
     downloadJson: 'Download the JSON',
     erase: 'Erase on request…',
     eraseNeedsExit: 'Record the exit first: the data of a person hosted now cannot be erased.',
+    exportNeedsNames: 'Show the name first (with a reason) to export the data.',
     eraseTitle: 'Erase the data of {{code}} on request?',
     eraseBody:
       'The data that identify the person (names, fiscal code, permit, date of birth, notes and free texts) are deleted at once and for good, from the register file too. Dates, places and the data the summaries need remain. This cannot be undone.',

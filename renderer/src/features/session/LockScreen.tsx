@@ -5,7 +5,13 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { useSession } from '../../app/session-context';
 import { LoginForm } from './LoginForm';
 
-export function LockScreen({ username, onAnotherUser }: { username: string; onAnotherUser: () => void }) {
+interface Props {
+  username: string;
+  onAnotherUser: () => void;
+  onUseRecoveryKey: () => void;
+}
+
+export function LockScreen({ username, onAnotherUser, onUseRecoveryKey }: Props) {
   const { t } = useTranslation();
   const session = useSession();
   // A damaged register: the sign-in screen explains it and offers the restore.
@@ -15,10 +21,13 @@ export function LockScreen({ username, onAnotherUser }: { username: string; onAn
     void session.refresh();
   };
   return (
-    <AuthLayout title={t('lock.title')}>
+    <AuthLayout title={t('lock.title')} languageSwitch>
       <Text>{t('lock.body')}</Text>
       <LoginForm lockedUsername={username} submitLabel={t('lock.submit')} onRefused={onRefused} />
-      <Group justify="flex-end">
+      <Group justify="space-between">
+        <Anchor component="button" type="button" size="sm" onClick={onUseRecoveryKey} data-testid="lock-use-recovery-key">
+          {t('login.useRecoveryKey')}
+        </Anchor>
         <Anchor component="button" type="button" size="sm" onClick={onAnotherUser}>
           {t('lock.anotherUser')}
         </Anchor>

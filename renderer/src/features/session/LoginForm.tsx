@@ -8,6 +8,7 @@ import { useSession } from '../../app/session-context';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
+import { AttemptWait, useAttemptWait } from './AttemptWait';
 
 const schema = contract['session.login'].input;
 
@@ -26,13 +27,15 @@ export function LoginForm({ lockedUsername, submitLabel, onRefused }: Props) {
   const { formError, setFormError, handle } = useServerErrors(form, { WRONG_CREDENTIALS: 'passphrase' });
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;
+  const wait = useAttemptWait();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await call('session.login', values);
     if (result.ok) session.update(result.value);
     else {
-      handle(result.error);
+      // The wait is shown on its own, counting down; the typed passphrase stays for the next try.
+      if (!wait.refused(result.error)) handle(result.error);
       onRefused?.(result.error.code);
     }
   });
@@ -57,7 +60,8 @@ export function LoginForm({ lockedUsername, submitLabel, onRefused }: Props) {
           {...form.register('passphrase')}
         />
         <FormAlert messageKey={formError} />
-        <Button type="submit" loading={isSubmitting}>
+        <AttemptWait seconds={wait.seconds} />
+        <Button type="submit" loading={isSubmitting} disabled={wait.seconds > 0}>
           {submitLabel}
         </Button>
       </Stack>

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session-context';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { call } from '../../ipc/client';
+import { AttemptWait, useAttemptWait } from './AttemptWait';
 
 const schema = contract['session.recover'].input;
 
@@ -15,15 +16,18 @@ export function RecoverScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { username: '', recoveryKey: '' } });
-  const { formError, setFormError, handle } = useServerErrors(form, { WRONG_CREDENTIALS: 'recoveryKey' });
+  // A wrong key has its own message next to the key (from the main process); a right key with an unknown or
+  // disabled username is about the username.
+  const { formError, setFormError, handle } = useServerErrors(form, { WRONG_CREDENTIALS: ['username', 'errors.USER_NOT_FOUND'] });
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;
+  const wait = useAttemptWait();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await call('session.recover', values);
     if (result.ok) session.update(result.value);
-    else handle(result.error);
+    else if (!wait.refused(result.error)) handle(result.error);
   });
 
   return (
@@ -48,7 +52,8 @@ export function RecoverScreen({ onBack }: { onBack: () => void }) {
             {...form.register('recoveryKey')}
           />
           <FormAlert messageKey={formError} />
-          <Button type="submit" loading={isSubmitting}>
+          <AttemptWait seconds={wait.seconds} />
+          <Button type="submit" loading={isSubmitting} disabled={wait.seconds > 0}>
             {t('recover.submit')}
           </Button>
         </Stack>

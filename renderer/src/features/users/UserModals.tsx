@@ -1,6 +1,7 @@
-// Confirmations for the two irreversible user actions: disabling, and giving a new first passphrase.
+// Confirmations for the two irreversible user actions: disabling (with the rekey that makes it revoke), and
+// giving a new first passphrase.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,9 @@ import { contract, type UserRow } from '../../../../electron/shared/contract';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { NewPassphraseInput, PassphraseInput } from '../../components/PassphraseInput';
 import { call } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
+import { useSession } from '../../app/session-context';
+import { formatDateTime } from '../../i18n/format';
 
 interface Props {
   user: UserRow;
@@ -15,30 +19,83 @@ interface Props {
   onDone: (row: UserRow) => void;
 }
 
+/**
+ * Disabling asks to replace the register's key at once (default yes): the user's old key slot, kept in a
+ * backup or a copy, then opens nothing current, while the others keep their passphrases. It also says what a
+ * rekey cannot do: the backups made before still open with the old key (they are listed with their dates,
+ * with the choice to delete the automatic ones), and copies made by hand are out of the app's reach.
+ */
 export function DisableUserModal({ user, onClose, onDone }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const backups = useChannel('backup.list', {});
+  const [rekey, setRekey] = useState(true);
+  const [deleteOldBackups, setDeleteOldBackups] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const before = backups.value?.backups.filter((b) => b.verified) ?? [];
 
   const confirm = async () => {
     setBusy(true);
     setError(null);
-    const result = await call('users.disable', { userId: user.id });
+    const result = await call('users.disable', { userId: user.id, rekey, deleteOldBackups: rekey && deleteOldBackups });
     setBusy(false);
-    if (result.ok) onDone(result.value.user);
-    else setError(result.error.messageKey);
+    if (!result.ok) return setError(result.error.messageKey);
+    onDone(result.value.user);
+    // A disabled admin takes the recovery key with her: the new one is shown at once.
+    if (result.value.state.recoveryKeyPending) session.update(result.value.state);
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('users.disableTitle', { name: user.displayName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} size="lg" title={t('users.disableTitle', { name: user.displayName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="md">
         <Text>{t('users.disableBody')}</Text>
+        <Checkbox
+          checked={rekey}
+          onChange={(event) => setRekey(event.currentTarget.checked)}
+          label={t('users.rekeyNow')}
+          description={t('users.rekeyNowHint', { name: user.displayName })}
+          data-testid="disable-rekey"
+        />
+        {rekey && (
+          <Stack gap="xs" data-testid="disable-backups">
+            <Text size="sm">{t('users.rekeyLimits', { name: user.displayName })}</Text>
+            {before.length > 0 ? (
+              <>
+                <List size="sm" spacing={2}>
+                  {before.map((b) => (
+                    <List.Item key={b.file}>{formatDateTime(b.createdAt, i18n.language)}</List.Item>
+                  ))}
+                </List>
+                <Checkbox
+                  checked={deleteOldBackups}
+                  onChange={(event) => setDeleteOldBackups(event.currentTarget.checked)}
+                  label={t('users.deleteOldBackups', { count: before.length })}
+                  description={t('users.deleteOldBackupsHint')}
+                  data-testid="disable-delete-backups"
+                />
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">{t('users.noOldBackups')}</Text>
+            )}
+          </Stack>
+        )}
+        {!rekey && (
+          <Alert color="orange" variant="light" data-testid="disable-no-rekey">
+            {t('users.noRekeyWarning', { name: user.displayName })}
+          </Alert>
+        )}
         <FormAlert messageKey={error} />
+        {busy && rekey && (
+          <Text size="sm" c="dimmed" role="status">
+            {t('users.rekeying')}
+          </Text>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
+          <Button variant="default" onClick={onClose} data-autofocus disabled={busy}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={busy} onClick={() => void confirm()}>
+          <Button color="red" loading={busy} onClick={() => void confirm()} data-testid="disable-confirm">
             {t('users.disableConfirm')}
           </Button>
         </Group>
