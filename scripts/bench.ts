@@ -94,6 +94,7 @@ async function main() {
     await boardAndMatching(app, today);
     await admissions(app, sqlite, today);
     boardOrmRatio(db, sqlite, today);
+    await rekeys(app);
     app.lock();
 
     writeRatio(dir, migrations);
@@ -110,6 +111,33 @@ async function main() {
   const checked = figures.filter((f) => f.met !== null);
   const missed = checked.filter((f) => !f.met);
   console.log(missed.length === 0 ? `All ${checked.length} targets met.` : `Targets missed: ${missed.map((f) => f.name.trim()).join('; ')}.`);
+}
+
+/** The rekey on the reference register: every page re-encrypted, the new key sealed to each user's public key
+ * (no passphrase needed), as after a suspected leak and when a user is disabled (which also writes a backup
+ * under the new key). */
+async function rekeys(app: AppCore) {
+  const confirm = async (shown: { groups: string[]; confirmGroup: number }) =>
+    call(app, 'setup.confirmRecoveryKey', { group: shown.confirmGroup, value: shown.groups[shown.confirmGroup - 1] });
+  const runs = Math.min(RUNS, 3);
+  const ids: number[] = [];
+  for (let i = 0; i < runs + 3; i += 1) {
+    const passphrase = `bench user ${i} passphrase`;
+    ids.push(((await call(app, 'users.create', { username: `user${i}`, displayName: `User ${i}`, role: 'operator', passphrase, passphraseRepeat: passphrase })) as { id: number }).id);
+  }
+  const leak: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    let shown: { groups: string[]; confirmGroup: number } | undefined;
+    leak.push(await timed(async () => (shown = (await call(app, 'register.rekey', { passphrase: ADMIN.passphrase })) as typeof shown)));
+    await confirm(shown!);
+  }
+  const users = 1 + ids.length;
+  report(`rekey after a suspected leak (${users} users keep their passphrases)`, `${(median(leak) / 1000).toFixed(2)} s`, '');
+  const disable: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    disable.push(await timed(() => call(app, 'users.disable', { userId: ids[run], rekey: true, deleteOldBackups: false })));
+  }
+  report('  disable a user with rekey and a backup under the new key', `${(median(disable) / 1000).toFixed(2)} s`, '');
 }
 
 /** Person search p95 over varied queries: names, partial words, accents, codes, fiscal codes, filters. */

@@ -10,7 +10,7 @@ import { migrate } from './db/migrate';
 import { settings, users } from './db/schema';
 import { appendAudit } from './audit';
 import { putSetting } from './settings';
-import { recordPublicKeys } from './services/context';
+import { recordPublicKeys } from './keys/public-keys';
 import {
   decoyAttempt, fsyncDir, makeSlot, newSlotFile, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot,
   withSlot, writeSlotFile, type SlotFile,

@@ -36,6 +36,18 @@ export class RecoveryKeyPage {
   }
 }
 
+/** First run: creates the register, reads and confirms the recovery key, and waits for the signed-in shell.
+ * Returns the key's groups. */
+export async function firstRun(page: Page, url: string, admin: { displayName: string; username: string; passphrase: string }): Promise<string[]> {
+  await page.goto(url);
+  await new SetupPage(page).createRegister(admin);
+  const recovery = new RecoveryKeyPage(page);
+  const groups = await recovery.groups();
+  await recovery.confirm(groups);
+  await new ShellPage(page).expectSignedIn(admin.displayName);
+  return groups;
+}
+
 export class ShellPage {
   constructor(private readonly page: Page) {}
   async expectSignedIn(displayName: string) {

@@ -4,14 +4,12 @@
 import { renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import { like } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/contract';
 import { todayInRome } from '../../shared/dates';
 import type { Db } from '../db/connection';
-import { settings } from '../db/schema';
 import { appendAudit, type AuditInput } from '../audit';
-import { fsyncDir, pendingPath, writeSlotFile, type Slot, type SlotFile } from '../keys/slots';
-import { putSetting } from '../settings';
+import { fsyncDir, pendingPath, writeSlotFile, type SlotFile } from '../keys/slots';
+import { recordPublicKeys } from '../keys/public-keys';
 import type { OpenSession } from '../open-session';
 import type { Session } from '../session';
 import type { RegisterPaths } from '../register';
@@ -55,16 +53,6 @@ export interface KeyCtx extends Ctx {
 export function keyCtxOf(session: Session, open = session.open(), now = session.now()): KeyCtx {
   session.still(open);
   return { ...ctxOf(session, now), session, open, paths: session.paths };
-}
-
-/** Where the register records each slot's public key (inside the encrypted database, so a slot file altered on
- * disk cannot redirect a rekey's new data key to a key of its own: see rekey in register.ts). */
-export const publicKeySetting = (slot: Pick<Slot, 'kind' | 'userId'>) => `slot_public_key:${slot.kind}:${slot.userId ?? ''}`;
-
-/** Records the slots' public keys, replacing those of slots that are gone. Inside the write's transaction. */
-export function recordPublicKeys(tx: Db, slots: SlotFile): void {
-  tx.delete(settings).where(like(settings.key, 'slot_public_key:%')).run();
-  for (const slot of slots.slots) putSetting(tx, publicKeySetting(slot), slot.publicKey);
 }
 
 /**

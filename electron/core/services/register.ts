@@ -10,7 +10,8 @@ import { auditEvents, users } from '../db/schema';
 import { verifyAuditChain } from '../audit';
 import { openRegisterDb, withRawKey, type Connection } from '../db/connection';
 import { getSetting, putSetting } from '../settings';
-import { keyCtxOf, publicKeySetting, recordPublicKeys, write, writeWithSlots, type Ctx, type KeyCtx } from './context';
+import { keyCtxOf, write, writeWithSlots, type Ctx, type KeyCtx } from './context';
+import { recordPublicKeys, vouchedFor } from '../keys/public-keys';
 import { log } from '../log';
 import { schemaVersion } from '../db/migrate';
 import { fsyncDir, makeSlot, openSlot, pendingPath, resealSlot, userSlot, withSlot, writeSlotFile, type SlotFile } from '../keys/slots';
@@ -81,7 +82,6 @@ export interface Rotation {
 export async function rotateDataKey(ctx: KeyCtx, rotation: Rotation): Promise<KeyCtx> {
   const { session, open } = ctx;
   const active = new Set(ctx.db.select({ id: users.id }).from(users).where(eq(users.status, 'active')).all().map((u) => u.id));
-  const vouched = (slot: SlotFile['slots'][number]) => getSetting(ctx.db, publicKeySetting(slot)) === slot.publicKey;
   const dataKey = randomBytes(32);
   let slots: SlotFile = { ...open.slots, slots: [] };
   let recoveryKey: string | null = rotation.newRecoveryKey ? newRecoveryKey() : null;
@@ -89,7 +89,7 @@ export async function rotateDataKey(ctx: KeyCtx, rotation: Rotation): Promise<Ke
     for (const slot of open.slots.slots) {
       if (slot.kind === 'recovery' && recoveryKey) continue;
       if (slot.kind === 'user' && (slot.userId === null || !active.has(slot.userId))) continue;
-      if (!vouched(slot)) {
+      if (!vouchedFor(ctx.db, slot)) {
         log.warn('register', `rekey: a ${slot.kind} slot's public key is not the one the register recorded; it gets no new key`);
         continue;
       }

@@ -31,7 +31,7 @@ export function AttemptWait({ seconds }: { seconds: number }) {
   if (seconds <= 0) return null;
   return (
     <Alert color="orange" variant="light" role="status" aria-live="polite" data-testid="attempt-wait">
-      {t('errors.TOO_MANY_ATTEMPTS', { seconds })}
+      {t('login.wait', { count: seconds })}
     </Alert>
   );
 }

@@ -7,6 +7,8 @@ export const it = {
     submit: 'Accedi',
     useRecoveryKey: 'Usa la chiave di recupero',
     unlocking: 'Apertura del registro…',
+    wait_one: 'Troppi tentativi falliti: attendi {{count}} secondo prima di riprovare.',
+    wait_other: 'Troppi tentativi falliti: attendi {{count}} secondi prima di riprovare.',
   },
   lock: {
     title: 'Registro bloccato',
@@ -41,6 +43,8 @@ export const en: Dictionary<typeof it> = {
     submit: 'Sign in',
     useRecoveryKey: 'Use the recovery key',
     unlocking: 'Opening the register…',
+    wait_one: 'Too many failed attempts: wait {{count}} second before trying again.',
+    wait_other: 'Too many failed attempts: wait {{count}} seconds before trying again.',
   },
   lock: {
     title: 'Register locked',

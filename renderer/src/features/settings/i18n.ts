@@ -28,9 +28,9 @@ export const it = {
   security: {
     title: 'Nuova chiave del registro',
     explanation:
-      'Usala se sospetti che una passphrase o la chiave di recupero siano state scoperte. Il registro viene cifrato con una nuova chiave e tutte le chiavi di accesso precedenti smettono di funzionare.',
+      'Usala se sospetti che il registro, una sua copia o la chiave di recupero siano finiti in mani sbagliate. Il registro viene cifrato con una nuova chiave: le copie del file delle chiavi fatte prima non lo aprono più.',
     consequencesUsers:
-      'Tutti gli altri utenti dovranno ricevere da te una nuova passphrase (Impostazioni › Utenti › Reimposta passphrase).',
+      'Gli utenti continuano ad accedere con la propria passphrase. Se una passphrase può essere stata scoperta, chi la usa la cambi prima (o reimpostala tu), poi cambia qui la chiave.',
     consequencesRecovery: 'Verrà mostrata una nuova chiave di recupero: la precedente non sarà più valida.',
     passphrase: 'La tua passphrase',
     submit: 'Cambia la chiave del registro',
@@ -65,9 +65,9 @@ export const en: Dictionary<typeof it> = {
   security: {
     title: 'New register key',
     explanation:
-      'Use this if you suspect a passphrase or the recovery key has been disclosed. The register is encrypted with a new key and every previous access key stops working.',
+      'Use this if you suspect the register, a copy of it or the recovery key has fallen into the wrong hands. The register is encrypted with a new key: copies of the key file made before no longer open it.',
     consequencesUsers:
-      'Every other user will need a new passphrase from you (Settings › Users › Reset passphrase).',
+      'Users keep signing in with their own passphrases. If a passphrase may have been disclosed, its user changes it first (or you reset it), then change the key here.',
     consequencesRecovery: 'A new recovery key will be shown: the previous one will no longer be valid.',
     passphrase: 'Your passphrase',
     submit: 'Change the register key',
