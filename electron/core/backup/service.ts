@@ -78,7 +78,8 @@ export function afterRekey(ctx: KeyCtx, deleteOld: boolean): number {
   const older = listBackups(backupsDirOf(ctx.paths), ctx.open.slots.registerId).filter((b) => b.file !== fresh.file && b.createdAt <= fresh.createdAt);
   for (const entry of older) rmSync(entry.file, { force: true });
   if (older.length > 0) {
-    write(ctx, (_tx, audit) => audit({ action: 'backup.deleteBeforeRekey', entity: 'register', recordId: ctx.open.slots.registerId, fields: older.map((b) => b.name) }));
+    // How many, not which: the names are times, and the log keeps field names only.
+    write(ctx, (_tx, audit) => audit({ action: 'backup.deleteBeforeRekey', entity: 'register', recordId: String(older.length), fields: ['backups'] }));
   }
   return older.length;
 }

@@ -62,8 +62,6 @@ export function auditPage(ctx: Ctx, page: number, pageSize: number): { rows: Aud
 export interface Rotation {
   /** Replace the recovery key too (a suspected leak; a disabled admin may have seen it). */
   newRecoveryKey: boolean;
-  /** Why, for the audit event's fields. */
-  reason: 'register.rekey' | 'user.disable';
 }
 
 /**
@@ -135,7 +133,7 @@ export async function rotateDataKey(ctx: KeyCtx, rotation: Rotation): Promise<Ke
   write(after, (tx, audit) => {
     if (recoveryKey) putSetting(tx, RECOVERY_CONFIRMED, 'no');
     recordPublicKeys(tx, slots);
-    audit({ action: 'register.rekey', entity: 'register', recordId: slots.registerId, fields: recoveryKey ? ['dataKey', 'recoveryKey', rotation.reason] : ['dataKey', rotation.reason] });
+    audit({ action: 'register.rekey', entity: 'register', recordId: slots.registerId, fields: recoveryKey ? ['dataKey', 'keySlots', 'recoveryKey'] : ['dataKey', 'keySlots'] });
   });
   if (recoveryKey) session.showRecoveryKey(recoveryKey);
   return after;
@@ -149,7 +147,7 @@ export function rekey(ctx: KeyCtx, adminPassphrase: string): Promise<KeyCtx> {
     const check = own ? await openSlot(open.slots, own, adminPassphrase) : null;
     if (!check) throw new DomainError('WRONG_CREDENTIALS', { passphrase: ['errors.WRONG_CREDENTIALS'] });
     check.fill(0);
-    return rotateDataKey(keyCtxOf(ctx.session, open, ctx.now), { newRecoveryKey: true, reason: 'register.rekey' });
+    return rotateDataKey(keyCtxOf(ctx.session, open, ctx.now), { newRecoveryKey: true });
   });
 }
 

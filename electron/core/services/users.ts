@@ -120,7 +120,7 @@ export function disableUser(context: KeyCtx, userId: number, options: DisableOpt
     });
     let deletedBackups = 0;
     if (options.rekey) {
-      const rekeyed = await rotateDataKey(ctx, { newRecoveryKey: user.role === 'admin', reason: 'user.disable' });
+      const rekeyed = await rotateDataKey(ctx, { newRecoveryKey: user.role === 'admin' });
       deletedBackups = afterRekey(rekeyed, options.deleteOldBackups);
     }
     const after = keyCtxOf(ctx.session, ctx.session.open(), ctx.now);
