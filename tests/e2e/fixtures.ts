@@ -1,6 +1,6 @@
 // A fresh browser host on a fresh register folder for every test.
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,22 @@ export const test = base.extend<{ host: Host; idleMs: number | undefined }>({
     const host = await startHost({ idleMs });
     await use(host);
     await host.stop();
+  },
+});
+
+/** The admin of the generated reference register. */
+export const referenceAdmin = { username: 'admin', passphrase: 'seed passphrase 2026' };
+
+/** A browser host on a register generated at PRODUCT.md's reference size (`dist/tools/seed.cjs`), made per test. */
+export const referenceTest = base.extend<{ url: string }>({
+  url: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'approdo-e2e-ref-'));
+    const registerDir = join(dir, 'register');
+    execFileSync(process.execPath, ['dist/tools/seed.cjs', registerDir, 'reference', referenceAdmin.username, referenceAdmin.passphrase], { stdio: 'pipe' });
+    const host = await startHost({ dir: registerDir });
+    await use(host.url);
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
   },
 });
 

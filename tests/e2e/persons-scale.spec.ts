@@ -1,26 +1,8 @@
 // The persons table at the reference size of PRODUCT.md: the DOM holds a constant number of rows while
 // scrolling through the register (virtualised rows, pages loaded from SQL).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
-import { startHost } from './fixtures';
+import { expect } from '@playwright/test';
+import { referenceAdmin as admin, referenceTest as test } from './fixtures';
 import { LoginPage, ShellPage } from './pages';
-
-const admin = { username: 'admin', passphrase: 'seed passphrase 2026' };
-
-const test = base.extend<{ url: string }>({
-  url: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'approdo-e2e-ref-'));
-    const registerDir = join(dir, 'register');
-    execFileSync(process.execPath, ['dist/tools/seed.cjs', registerDir, 'reference', admin.username, admin.passphrase], { stdio: 'pipe' });
-    const host = await startHost({ dir: registerDir });
-    await use(host.url);
-    await host.stop();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
 
 test('the persons table keeps a constant number of DOM rows while scrolling the reference register', async ({ page, url }) => {
   test.setTimeout(180_000);

@@ -45,14 +45,14 @@ export function generateContributions(
   const newMember = insert("INSERT INTO household_members (household_id, person_id, relationship) VALUES (?, ?, 'head')");
   const heads = sim.stays.filter((s) => {
     const h = byPerson.get(s.person.id);
-    return !h || h.members[0]!.person.id === s.person.id;
+    return !h || h.members.find((m) => m.relationship === 'head')?.person.id === s.person.id;
   });
 
   const year = (day: number) => Number(isoOf(day).slice(0, 4));
   const proposals: (Plan & { day: number; iso: string })[] = [];
-  const contribution = insert(`INSERT INTO contributions (id, reference, household_id, partner_id, type, status, year, proposed_cents, approved_cents, paid_cents,
+  const contribution = insert(`INSERT INTO contributions (id, reference, household_id, household_code, partner_id, type, status, year, proposed_cents, approved_cents, paid_cents,
     proposed_at, decided_at, household_size, monthly_income_cents, isee_cents, housing_situation, emergency_level, assessment_notes, assessed_at,
-    suggested_cents, suggestion, rule_table_id, paper_references, created_at) VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?, NULL, 0, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+    suggested_cents, suggestion, rule_table_id, paper_references, created_at) VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?, NULL, 0, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
   const counters = new Map<number, number>();
   for (let id = 1; id <= count; id += 1) {
     const stay = rng.pick(heads);
@@ -81,7 +81,7 @@ export function generateContributions(
     counters.set(year(day), n);
     const partnerId = rng.pick(options.partnerIds);
     contribution.run(
-      id, `CTB-${year(day)}-${String(n).padStart(4, '0')}`, householdId, partnerId, type, year(day), proposed, iso,
+      id, `CTB-${year(day)}-${String(n).padStart(4, '0')}`, householdId, (h?.members.find((m) => m.relationship === 'head')?.person ?? stay.person).code, partnerId, type, year(day), proposed, iso,
       size, rng.int(0, 140_000), iseeCents, hosted ? 'programme_shelter' : rng.pick(['host_family', 'private_rental', 'guest_of_others', 'other']),
       emergencyLevel, rng.chance(0.4) ? 'Valutazione con il servizio sociale; documenti in cartella.' : null, iso,
       suggestion.suggestedCents, JSON.stringify(suggestion), rng.chance(0.5) ? `Prot. ${rng.int(1000, 99999)}/${year(day)}` : null, stamp(day),

@@ -6,7 +6,7 @@ import type { BudgetPage } from '../../shared/channels/contributions';
 import { budgetUse, CONTRIBUTION_TYPES, type ContributionType } from '../../shared/contributions';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/connection';
-import { budgetEntries, contributionDecisions, contributionPayments, contributions, households, partners, persons, users } from '../db/schema';
+import { budgetEntries, contributionDecisions, contributionPayments, contributions, partners, users } from '../db/schema';
 import { write, type Ctx } from './context';
 
 type Reader = Pick<Db, 'select'>;
@@ -87,13 +87,11 @@ export function budgetPage(ctx: Ctx, year: number, db: Reader = ctx.db): BudgetP
   });
 
   const overrides = db.select({
-    contributionId: contributions.id, reference: contributions.reference, householdCode: persons.code, type: contributions.type,
+    contributionId: contributions.id, reference: contributions.reference, householdCode: contributions.householdCode, type: contributions.type,
     date: contributionDecisions.date, amountCents: contributionDecisions.amountCents, remainingCents: contributionDecisions.remainingCents,
     reason: contributionDecisions.overrideReason, byName: users.displayName,
   }).from(contributionDecisions)
     .innerJoin(contributions, eq(contributions.id, contributionDecisions.contributionId))
-    .innerJoin(households, eq(households.id, contributions.householdId))
-    .innerJoin(persons, eq(persons.id, households.headPersonId))
     .leftJoin(users, eq(users.id, contributionDecisions.userId))
     .where(and(eq(contributionDecisions.override, true), sql`substr(${contributionDecisions.date}, 1, 4) = ${String(year)}`))
     .orderBy(asc(contributionDecisions.date), asc(contributionDecisions.id)).all()

@@ -7,7 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { CONTRIBUTION_TYPES, type ContributionType } from '../../shared/contributions';
 import { it as itVocabulary, en as enVocabulary } from '../../shared/i18n/vocabulary';
 import type { Locale } from '../../shared/schema-kit';
-import { contributionPayments, contributions, households, partners, persons } from '../db/schema';
+import { contributionPayments, contributions, partners } from '../db/schema';
 import { budgetPage } from './budgets';
 import { write, type Ctx } from './context';
 
@@ -58,13 +58,11 @@ export async function ledgerWorkbook(ctx: Ctx, year: number, locale: Locale = ct
   const vocab = (locale === 'it' ? itVocabulary : enVocabulary).vocab;
   const { payments, page } = write(ctx, (tx, audit) => {
     const rows = tx.select({
-      date: contributionPayments.date, reference: contributions.reference, householdCode: persons.code, partner: partners.name,
+      date: contributionPayments.date, reference: contributions.reference, householdCode: contributions.householdCode, partner: partners.name,
       type: contributions.type, amountCents: contributionPayments.amountCents, method: contributionPayments.method,
       receipt: contributionPayments.receiptReference, cancelledAt: contributionPayments.cancelledAt,
     }).from(contributionPayments)
       .innerJoin(contributions, eq(contributions.id, contributionPayments.contributionId))
-      .innerJoin(households, eq(households.id, contributions.householdId))
-      .innerJoin(persons, eq(persons.id, households.headPersonId))
       .leftJoin(partners, eq(partners.id, contributions.partnerId))
       // A contribution with payments is approved (rejecting or withdrawing needs none), so the filter loses nothing.
       .where(and(eq(contributions.year, year), eq(contributions.status, 'approved')))

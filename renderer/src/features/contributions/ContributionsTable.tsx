@@ -1,7 +1,8 @@
 // The contributions list: TanStack Table v9 for columns and sorting state, TanStack Virtual so only the rows
 // in view are in the DOM (constant at 10,000 contributions). Filtering, sorting, paging and the footer totals
 // are done in SQL (contributions.list): the totals are of everything the filter selects, not only what is loaded.
-import { Box, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Box, Table, Text, VisuallyHidden } from '@mantine/core';
+import { SortableTh } from '../../components/SortableTh';
 import { functionalUpdate, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
@@ -101,18 +102,10 @@ export function ContributionsTable(props: ContributionsTableProps) {
               <Table.Tr key={group.id}>
                 {group.headers.map((header) => {
                   const column = header.column;
-                  const sorted = column.getIsSorted();
                   const label = column.columnDef.meta?.label ?? column.id;
                   return (
-                    <Table.Th key={header.id} scope="col" style={{ width: column.columnDef.meta?.width }}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                      {column.getCanSort() ? (
-                        <UnstyledButton onClick={column.getToggleSortingHandler()} fw={700} fz="sm" data-testid={`sort-${column.id}`}
-                          aria-label={t('contributions.sortBy', { column: label })}>
-                          {label} <span aria-hidden>{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
-                        </UnstyledButton>
-                      ) : label}
-                    </Table.Th>
+                    <SortableTh key={header.id} id={column.id} label={label} width={column.columnDef.meta?.width} sorted={column.getIsSorted()}
+                      canSort={column.getCanSort()} onToggle={column.getToggleSortingHandler()} sortLabel={t('contributions.sortBy', { column: label })} />
                   );
                 })}
               </Table.Tr>

@@ -1,7 +1,8 @@
 // The persons register's table: TanStack Table v9 for columns, sorting state and column choice; TanStack
 // Virtual so only the rows in view are in the DOM (a constant number of <tr> at 50,000 persons). Sorting and
 // paging happen in SQL: this component only reports what the user asked for.
-import { Box, Button, Group, Menu, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Box, Button, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
+import { SortableTh } from '../../components/SortableTh';
 import { functionalUpdate, useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
@@ -157,29 +158,10 @@ export function PersonsTable(props: PersonsTableProps) {
               <Table.Tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => {
                   const column = header.column;
-                  const sorted = column.getIsSorted();
                   const label = column.columnDef.meta?.label ?? column.id;
                   return (
-                    <Table.Th
-                      key={header.id}
-                      scope="col"
-                      style={{ width: column.columnDef.meta?.width, verticalAlign: 'bottom' }}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    >
-                      {column.getCanSort() ? (
-                        <UnstyledButton
-                          onClick={column.getToggleSortingHandler()}
-                          fw={700}
-                          fz="sm"
-                          data-testid={`sort-${column.id}`}
-                          aria-label={t('persons.sortBy', { column: label })}
-                        >
-                          {label} <span aria-hidden>{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
-                        </UnstyledButton>
-                      ) : (
-                        label
-                      )}
-                    </Table.Th>
+                    <SortableTh key={header.id} id={column.id} label={label} width={column.columnDef.meta?.width} sorted={column.getIsSorted()}
+                      canSort={column.getCanSort()} onToggle={column.getToggleSortingHandler()} sortLabel={t('persons.sortBy', { column: label })} />
                   );
                 })}
               </Table.Tr>
