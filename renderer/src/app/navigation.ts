@@ -14,6 +14,7 @@ export type Route =
   | { area: 'referrals'; referralId?: number }
   /** Admission: from a referral (with matching), from a free cell of the bed board, or from a person. */
   | { area: 'admission'; referralId?: number; placeId?: number; date?: string; personId?: number }
+  | { area: 'services' }
   | { area: 'backups' }
   | { area: 'retention' }
   | { area: 'contributions' }

@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 
 export type VocabList =
   | 'structureTypes' | 'placeKinds' | 'genders' | 'relationships' | 'urgencies' | 'referralOutcomes'
-  | 'exitReasons' | 'permitTypes' | 'vulnerabilities' | 'referralSources' | 'declineReasons' | 'personStatuses';
+  | 'exitReasons' | 'permitTypes' | 'vulnerabilities' | 'referralSources' | 'declineReasons' | 'personStatuses'
+  | 'pathwayAreas' | 'goalStatuses' | 'interventionTypes' | 'vettingOutcomes' | 'contributionStatuses';
 
 export function vocabLabel(t: TFunction, list: VocabList, code: string | null | undefined): string {
   if (!code) return '';

@@ -10,6 +10,7 @@ import * as backups from '../features/backups/i18n';
 import * as board from '../features/board/i18n';
 import * as contributions from '../features/contributions/i18n';
 import * as home from '../features/home/i18n';
+import * as pathway from '../features/pathway/i18n';
 import * as persons from '../features/persons/i18n';
 import * as referrals from '../features/referrals/i18n';
 import * as retention from '../features/retention/i18n';
@@ -23,7 +24,8 @@ import * as today from '../features/today/i18n';
 import * as users from '../features/users/i18n';
 
 const parts = {
-  vocabulary, common, admission, audit, backups, board, contributions, home, persons, referrals, retention, session, settings, setup, shell, stays, structures, today, users,
+  vocabulary, common, admission, audit, backups, board, contributions, home, pathway, persons, referrals, retention, session, settings, setup, shell, stays, structures,
+  today, users,
 };
 
 /** One language's dictionary: the sections of every part, each section from exactly one part. */

@@ -1,6 +1,6 @@
 // Scheda persona: profile (edit in place), household, stays and placements, referrals, consents, and the
 // audit trail for the roles that may see it. A restricted person's names stay hidden until revealed with a reason.
-import { Alert, Badge, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../../electron/shared/channels/people';
@@ -22,6 +22,7 @@ import { StaysSection } from './StaysSection';
 import { useHouseholdStays } from './use-household-stays';
 import { HouseholdContributions } from '../contributions/HouseholdContributions';
 import { PersonPrivacyActions } from '../retention/PersonPrivacyActions';
+import { PathwayTab } from '../pathway/PathwayTab';
 
 export function PersonPage({ route }: { route: Route }) {
   const personId = route.area === 'person' ? route.personId : 0;
@@ -31,6 +32,7 @@ export function PersonPage({ route }: { route: Route }) {
   const [editing, setEditing] = useState(false);
   const [revealing, setRevealing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>('profile');
   const householdStays = useHouseholdStays(person.value);
   const editButton = useRef<HTMLButtonElement>(null);
   const detail = person.value;
@@ -125,46 +127,59 @@ export function PersonPage({ route }: { route: Route }) {
         <FormAlert messageKey={person.error?.messageKey ?? null} />
       </Stack>
 
-      <Stack gap="sm" component="section" aria-labelledby="profile-title">
-        <Title order={2} id="profile-title">
-          {editing ? t('person.editTitle') : t('person.profileTitle')}
-        </Title>
-        {editing ? (
-          <PersonForm
-            defaultValues={valuesFromDetail(detail.fields)}
-            submitLabel={t('common.save')}
-            onSubmit={save}
-            onCancel={() => setEditing(false)}
-            labelledBy="profile-title"
-          />
-        ) : (
-          <PersonProfile detail={detail} />
-        )}
-      </Stack>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="profile" data-testid="tab-profile">{t('pathway.profileTab')}</Tabs.Tab>
+          <Tabs.Tab value="pathway" data-testid="tab-pathway">{t('pathway.tab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="profile" pt="lg">
+          <Stack gap="xl">
+            <Stack gap="sm" component="section" aria-labelledby="profile-title">
+              <Title order={2} id="profile-title">
+                {editing ? t('person.editTitle') : t('person.profileTitle')}
+              </Title>
+              {editing ? (
+                <PersonForm
+                  defaultValues={valuesFromDetail(detail.fields)}
+                  submitLabel={t('common.save')}
+                  onSubmit={save}
+                  onCancel={() => setEditing(false)}
+                  labelledBy="profile-title"
+                />
+              ) : (
+                <PersonProfile detail={detail} />
+              )}
+            </Stack>
 
-      <HouseholdSection detail={detail} onChanged={(household) => update({ household })} />
-      <StaysSection detail={detail} householdStays={householdStays} onChanged={person.reload} />
-      <HouseholdContributions personId={detail.id} />
-      <PersonReferrals referrals={detail.referrals} />
-      <ConsentsSection
-        personId={detail.id}
-        consents={detail.consents}
-        onChanged={(consent) =>
-          update({
-            consents: detail.consents.some((c) => c.id === consent.id)
-              ? detail.consents.map((c) => (c.id === consent.id ? consent : c))
-              : [...detail.consents, consent],
-          })
-        }
-      />
-      {detail.audit && <PersonAudit rows={detail.audit} />}
-      <PersonPrivacyActions
-        detail={detail}
-        onErased={(code) => {
-          setNotice(t('privacy.erased', { code }));
-          person.reload();
-        }}
-      />
+            <HouseholdSection detail={detail} onChanged={(household) => update({ household })} />
+            <StaysSection detail={detail} householdStays={householdStays} onChanged={person.reload} />
+            <HouseholdContributions personId={detail.id} />
+            <PersonReferrals referrals={detail.referrals} />
+            <ConsentsSection
+              personId={detail.id}
+              consents={detail.consents}
+              onChanged={(consent) =>
+                update({
+                  consents: detail.consents.some((c) => c.id === consent.id)
+                    ? detail.consents.map((c) => (c.id === consent.id ? consent : c))
+                    : [...detail.consents, consent],
+                })
+              }
+            />
+            {detail.audit && <PersonAudit rows={detail.audit} />}
+            <PersonPrivacyActions
+              detail={detail}
+              onErased={(code) => {
+                setNotice(t('privacy.erased', { code }));
+                person.reload();
+              }}
+            />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="pathway" pt="lg">
+          <PathwayTab key={String(detail.namesShown)} personId={detail.id} />
+        </Tabs.Panel>
+      </Tabs>
 
       {revealing && (
         <RevealNameModal

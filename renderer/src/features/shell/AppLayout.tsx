@@ -25,6 +25,7 @@ import { ContributionPage } from '../contributions/ContributionPage';
 import { ContributionNewPage } from '../contributions/ContributionNewPage';
 import { BudgetPage } from '../contributions/BudgetPage';
 import { RulesPage } from '../contributions/RulesPage';
+import { ServicesPage } from '../pathway/ServicesPage';
 import { contract, type ChannelName, type Role } from '../../../../electron/shared/contract';
 import type { TKey } from '../../i18n';
 
@@ -34,6 +35,7 @@ const NAV: { area: Area; label: TKey; also: Area[]; roles?: Role[]; channel?: Ch
   { area: 'board', label: 'shell.board', also: ['admission'] },
   { area: 'persons', label: 'shell.persons', also: ['person', 'personNew'] },
   { area: 'referrals', label: 'shell.referrals', also: [] },
+  { area: 'services', label: 'services.title', also: [], channel: 'interventions.list' },
   { area: 'structures', label: 'shell.structures', also: ['structure'] },
   { area: 'contributions', label: 'shell.contributions', also: ['contribution', 'contributionNew'], channel: 'contributions.list' },
   { area: 'budget', label: 'shell.budget', also: [], channel: 'budgets.get' },
@@ -63,6 +65,7 @@ function pageFor(route: Route) {
     case 'structure': return <StructurePage key={route.structureId} route={route} />;
     case 'referrals': return <ReferralsPage route={route} />;
     case 'admission': return <AdmissionPage route={route} />;
+    case 'services': return <ServicesPage route={route} />;
     case 'backups': return <BackupsPage route={route} />;
     case 'retention': return <RetentionPage route={route} />;
     case 'contributions': return <ContributionsPage route={route} />;

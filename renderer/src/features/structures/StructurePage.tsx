@@ -14,6 +14,8 @@ import { vocabLabel } from '../../components/vocab';
 import { formatNumber } from '../../i18n/format';
 import { useChannel } from '../../ipc/use-channel';
 import { RoomsSection } from './RoomsSection';
+import { StaffSection } from '../pathway/StaffSection';
+import { HostFamilySection } from '../pathway/HostFamilySection';
 import { StructureForm } from './StructureForm';
 import { isManager, StructureFlags } from './StructuresPage';
 
@@ -110,6 +112,8 @@ export function StructurePage({ route }: { route: Route }) {
       </Stack>
 
       <RoomsSection detail={detail} canManage={canManage} onChanged={changed} />
+      <StaffSection structureId={detail.id} canManage={canManage} />
+      {detail.type === 'host_family' && <HostFamilySection structureId={detail.id} canManage={canManage} />}
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ export function TodayPage({ route }: { route: Route }) {
   const locale = i18n.language;
   const today = useMemo(() => todayInRome(), []);
   const day = useChannel('today.get', { date: today });
+  const reminders = useChannel('pathway.reminders', { date: today });
   const value = day.value;
 
   // The 60-day list may repeat the 30-day one: each person is shown once, in the more urgent list.
@@ -186,6 +187,8 @@ export function TodayPage({ route }: { route: Route }) {
             {section('today-overdue', t('today.overdue'), value.overdue, t('today.plannedEnd'), 'today-overdue')}
             {section('today-permits-30', t('today.permits30'), value.permitsExpiring30, t('today.permitExpiry'), 'today-permits-30', today)}
             {section('today-permits-60', t('today.permits60'), permits60, t('today.permitExpiry'), 'today-permits-60')}
+            {section('today-reviews', t('reminders.reviewsDue'), (reminders.value?.reviewsDue ?? []).map((r) => ({ ...r, stayId: null })), t('reminders.reviewDate'), 'today-reviews')}
+            {section('today-goals', t('reminders.goalsPastTarget'), (reminders.value?.goalsPastTarget ?? []).map((r) => ({ ...r, stayId: null })), t('reminders.targetDate'), 'today-goals')}
           </SimpleGrid>
         </>
       )}
