@@ -93,6 +93,7 @@ async function main() {
     const { sqlite, db } = app.session.open().conn;
     await searchFigures(app, sqlite);
     await boardAndMatching(app, today);
+    await pathwayBench(app, sqlite, today);
     await admissions(app, sqlite, today);
     await contributionFigures(app, sqlite, today);
     boardOrmRatio(db, sqlite, today);
@@ -160,6 +161,50 @@ async function searchFigures(app: AppCore, sqlite: Database.Database) {
     p95s.push(percentile(times, 95));
   }
   report(`person search p95 (${queries.length} queries)`, ms(median(p95s)), '≤ 50 ms', median(p95s) <= 50);
+}
+
+/**
+ * The person page with its Pathway tab (the record, the plans, the interventions and the notes, as the page
+ * loads them) for the persons with the most interventions; and the services register for last month, with
+ * its counts and hours per type, unfiltered and by structure.
+ */
+async function pathwayBench(app: AppCore, sqlite: Database.Database, today: string) {
+  const counts = sqlite.prepare(`SELECT (SELECT count(*) FROM interventions) AS interventions, (SELECT count(*) FROM case_notes) AS notes`).get() as { interventions: number; notes: number };
+  report(`  ${counts.interventions} interventions, ${counts.notes} case notes`, '', '');
+  const busiest = (sqlite.prepare(`SELECT i.person_id AS id FROM interventions i JOIN persons p ON p.id = i.person_id WHERE p.restricted = 0
+    GROUP BY i.person_id ORDER BY count(*) DESC LIMIT 10`).all() as { id: number }[]).map((r) => r.id);
+  const page: number[] = [];
+  const record: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const times: number[] = [];
+    const alone: number[] = [];
+    for (const id of busiest) {
+      times.push(await timed(() => Promise.all([call(app, 'persons.get', { id }), call(app, 'pathway.get', { personId: id }), call(app, 'notes.list', { personId: id })])));
+      alone.push(await timed(() => call(app, 'persons.get', { id })));
+    }
+    page.push(percentile(times, 95));
+    record.push(percentile(alone, 95));
+  }
+  report('person page with pathway (p95, busiest 10)', ms(median(page)), '≤ 50 ms', median(page) <= 50);
+  report('  of which the record alone (persons.get, p95)', ms(median(record)), '');
+
+  const first = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+  const last = addDays(`${today.slice(0, 7)}-01`, -1);
+  const structure = (sqlite.prepare('SELECT structure_id AS id FROM interventions WHERE date >= ? AND date <= ? AND structure_id IS NOT NULL GROUP BY structure_id ORDER BY count(*) DESC LIMIT 1')
+    .get(first, last) as { id: number } | undefined)?.id;
+  const month: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    const times: number[] = [];
+    for (const filter of [{}, { structureId: structure }, { type: 'italian_course' }, { area: 'health', structureId: structure }]) {
+      times.push(await timed(async () => {
+        const result = (await call(app, 'interventions.list', { from: first, to: last, limit: 100, ...filter })) as { total: number };
+        if (Object.keys(filter).length === 0) rows = result.total;
+      }));
+    }
+    month.push(Math.max(...times));
+  }
+  report(`services register, one month (${rows} interventions), slowest filter`, ms(median(month)), '≤ 100 ms', median(month) <= 100);
 }
 
 async function boardAndMatching(app: AppCore, today: string) {

@@ -14,7 +14,7 @@ const TODAY = '2026-03-15';
 const DATA_TABLES = [
   'partners', 'structures', 'rooms', 'places', 'place_out_of_service', 'persons', 'consents', 'households', 'household_members',
   'referrals', 'stays', 'stay_extensions', 'placements', 'contributions', 'contribution_decisions', 'contribution_contracts',
-  'contribution_instalments', 'contribution_payments', 'budget_entries',
+  'contribution_instalments', 'contribution_payments', 'budget_entries', 'plans', 'plan_goals', 'plan_reviews', 'interventions', 'case_notes',
 ];
 
 let template: Template;
@@ -60,6 +60,25 @@ describe('example register generator', () => {
     generateRegister(other.db, other.sqlite, { seed: 8, scale: 'test', today: TODAY });
     expect(digest(again)).toBe(digest(conn));
     expect(digest(other)).not.toBe(digest(conn));
+  });
+
+  it('fills the accompaniment: plans with goals, interventions and notes inside their stays, group lessons sharing a number', () => {
+    expect(count(conn, 'SELECT count(*) FROM plans')).toBeGreaterThan(10);
+    expect(count(conn, 'SELECT count(*) FROM plan_goals')).toBeGreaterThan(count(conn, 'SELECT count(*) FROM plans'));
+    const interventions = count(conn, 'SELECT count(*) FROM interventions');
+    expect(interventions).toBeGreaterThan(200);
+    expect(interventions).toBeLessThan(400);
+    expect(count(conn, 'SELECT count(*) FROM case_notes')).toBeGreaterThan(60);
+    // Every intervention and note lies inside its stay, and an intervention's structure is where its stay was placed that day.
+    for (const table of ['interventions', 'case_notes'])
+      expect(count(conn, `SELECT count(*) FROM ${table} x JOIN stays s ON s.id = x.stay_id
+        WHERE x.date < s.entry_date OR x.date > ${END('s.exit_date')} OR x.date > '${TODAY}' OR x.person_id <> s.person_id`), table).toBe(0);
+    expect(count(conn, `SELECT count(*) FROM interventions i WHERE i.structure_id IS NOT (
+      SELECT r.structure_id FROM placements pl JOIN places p ON p.id = pl.place_id JOIN rooms r ON r.id = p.room_id
+      WHERE pl.stay_id = i.stay_id AND pl.start_date <= i.date ORDER BY pl.start_date DESC, pl.id DESC LIMIT 1)`)).toBe(0);
+    expect(count(conn, `SELECT count(*) FROM (SELECT group_id FROM interventions WHERE group_id IS NOT NULL GROUP BY group_id
+      HAVING count(DISTINCT date) > 1 OR count(DISTINCT structure_id) > 1)`)).toBe(0);
+    expect(count(conn, 'SELECT count(*) FROM plan_goals WHERE status = \'dropped\' AND drop_reason IS NULL')).toBe(0);
   });
 
   it('never puts two placements on one place on the same night', () => {

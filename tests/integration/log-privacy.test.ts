@@ -45,7 +45,12 @@ beforeAll(async () => {
   await login(app, ADMIN.username, ADMIN.passphrase);
 
   await call(app, 'users.create', { ...OPERATOR, passphraseRepeat: OPERATOR.passphrase });
-  await call(app, 'persons.create', { fields: PERSON, acknowledgeDuplicates: false });
+  const person = await call(app, 'persons.create', { fields: PERSON, acknowledgeDuplicates: false });
+  // A case note, and one whose write fails inside the database with a message quoting its text.
+  await call(app, 'notes.add', { personId: person.id, date: '2026-01-10', body: `Nota ${MARKER}: colloquio riservato` });
+  app.session.open().conn.sqlite.exec("CREATE TEMP TRIGGER quote_note BEFORE INSERT ON case_notes BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.body); END");
+  expect((await refusal(app, 'notes.add', { personId: person.id, date: '2026-01-10', body: `Seconda nota ${MARKER}` })).code).toBe('INTERNAL');
+  app.session.open().conn.sqlite.exec('DROP TRIGGER quote_note');
 
   // Refusals: a possible duplicate, an invalid input, a channel that does not exist.
   expect((await refusal(app, 'persons.create', { fields: PERSON, acknowledgeDuplicates: false })).code).toBe('POSSIBLE_DUPLICATE');
