@@ -155,6 +155,8 @@ test('plan, interventions (one a group activity) and a note by an operator; coun
   await expect(page.getByTestId('by-type-italian_course')).toContainText(/Corso di italiano\s*3\s*6/);
   await expect(page.getByTestId('by-type-legal_counselling')).toContainText(/Consulenza legale\s*1\s*1/);
   await expect(page.getByTestId('services-row')).toHaveCount(4);
+  // The figures of the period, per structure: the chosen structure counts at least these four.
+  await expect(page.getByTestId('pathway-figures')).toContainText(chosen!.name);
   // Notes are in no list.
   await expect(page.getByTestId('services-page')).not.toContainText(NOTE);
 

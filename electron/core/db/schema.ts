@@ -203,7 +203,8 @@ export const referrals = sqliteTable(
     outcomeAt: text('outcome_at'),
     declineReason: text('decline_reason'),
   },
-  (t) => [index('referrals_outcome').on(t.outcome, t.receivedAt)],
+  // By person and by household: the person page lists a person's own and her household's referrals.
+  (t) => [index('referrals_outcome').on(t.outcome, t.receivedAt), index('referrals_person').on(t.personId), index('referrals_household').on(t.householdId)],
 );
 
 /** A person's time in the programme: entry → exit (null while open). */

@@ -105,8 +105,9 @@ export function generatePathway(
         counts.goals += 1;
         const target = agreed + rng.int(60, 240);
         const settled = rng.float();
-        const statusDay = Math.min(end, agreed + rng.int(20, 300));
-        const status = statusDay > agreed && settled < 0.5 ? 'reached' : statusDay > agreed && settled < 0.62 ? 'dropped' : 'open';
+        // Settled on a day after the agreement; a goal whose day falls after the stay's last day is still open.
+        const statusDay = agreed + rng.int(20, 300);
+        const status = statusDay > end ? 'open' : settled < 0.5 ? 'reached' : settled < 0.62 ? 'dropped' : 'open';
         goal.run(counts.goals, planId, area, rng.pick(GOALS[area]), isoOf(target), status, status === 'open' ? null : isoOf(statusDay),
           status === 'dropped' ? 'La persona ha cambiato priorità' : null, stamp(agreed));
         goals.push({ id: counts.goals, area });

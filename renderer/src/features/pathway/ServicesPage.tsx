@@ -20,6 +20,9 @@ import { vocabLabel } from '../../components/vocab';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useChannel } from '../../ipc/use-channel';
 import { InterventionForm } from './EntryForm';
+import { FiguresPanel } from './FiguresPanel';
+import { useUser } from '../../app/session-context';
+import { isManager } from '../structures/StructuresPage';
 import { hoursOf } from './PathwayTab';
 
 const PAGE = 100;
@@ -33,7 +36,7 @@ function serviceColumns(t: TFunction, locale: string, open: (personId: number) =
     helper.accessor('code', {
       meta: { label: t('services.colPerson') },
       cell: (info) => (
-        <Anchor component="button" type="button" size="sm" onClick={() => open(info.row.original.personId)}>
+        <Anchor component="button" type="button" size="sm" ta="left" onClick={() => open(info.row.original.personId)}>
           {personLabel(info.row.original, t('persons.restricted'))}
         </Anchor>
       ),
@@ -108,11 +111,14 @@ export function ServicesPage({ route }: { route: Route }) {
   const [offset, setOffset] = useState(0);
   const [grouping, setGrouping] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Counts the group activities recorded here: the figures are read again after each. */
+  const [saves, setSaves] = useState(0);
   const list = useChannel('interventions.list', { ...filter, offset, limit: PAGE });
   const structures = useChannel('structures.list', { includeInactive: true });
   const staff = useChannel('interventions.staff', {});
   const columns = useMemo(() => serviceColumns(t, locale, (personId) => navigate({ area: 'person', personId })), [t, locale, navigate]);
   const value = list.value;
+  const { role } = useUser();
   const table = useTable({ features, columns, data: value?.rows ?? [], getRowId: (row) => String(row.id) });
 
   const change = (next: Partial<InterventionFilter>) => {
@@ -221,6 +227,8 @@ export function ServicesPage({ route }: { route: Route }) {
         </>
       )}
 
+      {isManager(role) && <FiguresPanel key={saves} from={filter.from} to={filter.to} />}
+
       {grouping && (
         <GroupActivityModal
           staff={staff.value ?? []}
@@ -228,6 +236,7 @@ export function ServicesPage({ route }: { route: Route }) {
           onSaved={(count) => {
             setGrouping(false);
             setNotice(t('services.groupSaved', { count }));
+            setSaves((n) => n + 1);
             list.reload();
           }}
         />
