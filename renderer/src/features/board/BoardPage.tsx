@@ -87,11 +87,16 @@ export function BoardPage({ route }: { route: Route }) {
             {t('board.intro')}
           </Text>
         </div>
-        {freeTonight !== null && (
-          <Text fw={600} data-testid="board-free-tonight">
-            {t('board.freeTonight', { count: freeTonight })}
-          </Text>
-        )}
+        <Group gap="md">
+          {freeTonight !== null && (
+            <Text fw={600} data-testid="board-free-tonight">
+              {t('board.freeTonight', { count: freeTonight })}
+            </Text>
+          )}
+          <Button onClick={() => navigate({ area: 'admission' })} data-testid="board-new-admission">
+            {t('board.newAdmission')}
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap" role="toolbar" aria-label={t('board.toolbar')}>
         <Button variant="default" onClick={() => setAnchor(shiftAnchor(view, anchor, -1))} aria-label={t(view === 'week' ? 'board.previousWeek' : 'board.previousMonth')}>

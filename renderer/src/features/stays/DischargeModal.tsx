@@ -2,6 +2,7 @@
 // Household members with an open stay are discharged together by default (each can be unticked).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -39,6 +40,14 @@ export function DischargeModal({ stay, householdStays, onClose, onDone }: Props)
     // A household leaves together unless the desk unticks someone: a mother is not discharged while her small children stay.
     defaultValues: { stayIds: [stay.id, ...householdStays.map((h) => h.stayId)], exitDate: todayInRome(), exitReason: '' as Values['exitReason'], destination: '' },
   });
+  // The household's stays may arrive after the dialog opened: each one arriving is ticked once (an untick stays).
+  const ticked = useRef(new Set(householdStays.map((h) => h.stayId)));
+  useEffect(() => {
+    const arrived = householdStays.map((h) => h.stayId).filter((id) => !ticked.current.has(id));
+    if (arrived.length === 0) return;
+    arrived.forEach((id) => ticked.current.add(id));
+    form.setValue('stayIds', [...new Set([...(form.getValues('stayIds') ?? []), ...arrived])]);
+  }, [householdStays, form]);
   const { formError, setFormError, handle } = useServerErrors(form, { EXIT_BEFORE_ENTRY: 'exitDate', PLACEMENT_OUTSIDE_STAY: 'exitDate', STAY_CLOSED: 'exitDate' });
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;

@@ -58,10 +58,13 @@ export function TodayPage({ route }: { route: Route }) {
           <BackupStatus />
         </div>
         <Group gap="sm">
+          <Button onClick={() => navigate({ area: 'admission' })} data-testid="today-new-admission">
+            {t('today.newAdmission')}
+          </Button>
           <Button variant="default" onClick={() => navigate({ area: 'board' })}>
             {t('today.openBoard')}
           </Button>
-          <Button onClick={() => navigate({ area: 'referrals' })}>{t('today.openReferrals')}</Button>
+          <Button variant="default" onClick={() => navigate({ area: 'referrals' })}>{t('today.openReferrals')}</Button>
         </Group>
       </Group>
       {day.loading && !value && <Loader aria-label={t('app.loading')} />}
