@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const HOST_START_MS = 90_000;
+
 export interface Host {
   url: string;
   dir: string;
@@ -22,22 +24,39 @@ export async function startHost(options: { idleMs?: number; dir?: string } = {})
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Generous: a Node start, a build's bundle read and, for a seeded register, a large file opened, on a
+  // machine that may be running other tests. A host that never prints its URL still fails, saying so.
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser host (pid ${child.pid}) printed no APPRODO_HOST_URL within ${HOST_START_MS} ms; its output: ${out || 'none'}`));
+    }, HOST_START_MS);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /APPRODO_HOST_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1]!);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
     });
-    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}`)));
-    setTimeout(() => reject(new Error('browser host did not start')), 20_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited (code ${code}, signal ${signal}) before printing its URL; its output: ${out || 'none'}`));
+    });
   });
   return {
     url,
     dir,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        // It closes the register (and writes nothing more) on SIGTERM; one that does not is killed, not awaited forever.
+        const stubborn = setTimeout(() => child.kill('SIGKILL'), HOST_START_MS);
+        await exited;
+        clearTimeout(stubborn);
+      }
       // The register folder and what the app keeps beside it (logs, backups, quarantine, demo register).
       if (!options.dir) for (const path of [dir, `${dir}-logs`, `${dir}-backups`, `${dir}-quarantine`, `${dir}-demo`]) rmSync(path, { recursive: true, force: true });
     },

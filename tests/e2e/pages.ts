@@ -147,9 +147,10 @@ export function italianDate(iso: string): string {
 export async function typeDate(field: Locator, iso: string) {
   await field.fill(italianDate(iso));
   await field.press('Tab');
+  // The field parses what is typed as it changes (handing the date to the form) and settles its text on blur:
+  // focus gone and the text as typed means both happened (React flushes a key or blur event's update at once).
+  await expect(field).not.toBeFocused();
   await expect(field).toHaveValue(italianDate(iso));
-  // The field settles its value on blur; give React one tick to hand it to the form.
-  await field.page().waitForTimeout(50);
 }
 
 /** Chooses an option of a native select by (part of) its visible text. */

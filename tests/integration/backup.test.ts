@@ -170,16 +170,33 @@ describe('a backup', () => {
 });
 
 describe('the daily backup', () => {
-  it('runs while unlocked when no automatic backup is a day old', async () => {
+  it('runs while unlocked when no automatic backup is a day old, and not again within the day', async () => {
     const session = new Session({ paths: registerPaths(join(tempDir(), 'register')), migrationsFolder: MIGRATIONS, failureDelayMs: () => 0 });
-    const detach = installSafetyNet(session, 50);
     await session.create({ username: ADMIN.username, displayName: ADMIN.displayName, passphrase: ADMIN.passphrase });
     const folder = backupsDirOf(session.paths);
-    await vi.waitFor(() => expect(existsSync(folder) ? readdirSync(folder) : []).toHaveLength(1), { timeout: 5000, interval: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(readdirSync(folder)).toHaveLength(1); // not again within the day
-    detach();
-    session.lock();
+    const hour = 60 * 60 * 1000;
+    // A test about time: the hourly check and the clock are fake and moved by the test; the backup's own work
+    // (files, SQLite) runs for real, and each check that decides to back up calls `session.exclusive` once.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const runs = vi.spyOn(session, 'exclusive');
+    const detach = installSafetyNet(session, hour);
+    try {
+      await vi.advanceTimersByTimeAsync(hour);
+      expect(runs).toHaveBeenCalledTimes(1);
+      await runs.mock.results[0]!.value;
+      expect(readdirSync(folder)).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(23 * hour); // 23 more checks, all less than a day after that backup
+      expect(runs).toHaveBeenCalledTimes(1);
+      expect(readdirSync(folder)).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(hour); // the check a full day after it backs up again
+      expect(runs).toHaveBeenCalledTimes(2);
+      await runs.mock.results[1]!.value;
+      expect(readdirSync(folder)).toHaveLength(2);
+    } finally {
+      detach();
+      vi.useRealTimers();
+      session.lock();
+    }
   });
 });
 

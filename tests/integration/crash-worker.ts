@@ -16,6 +16,8 @@ import { placements, places, persons, users } from '../../electron/core/db/schem
 import * as staysService from '../../electron/core/services/stays';
 import type { Ctx } from '../../electron/core/services/context';
 import { storageFault } from '../../electron/core/storage-faults';
+// The demo generator's seeded PRNG: a failing run replays from the seed the test prints.
+import { mulberry32 } from '../../electron/core/demo/random';
 import { addDays, todayInRome } from '../../electron/shared/dates';
 import { DomainError, type Envelope } from '../../electron/shared/errors';
 import type { ChannelInput } from '../../electron/shared/contract';
@@ -45,18 +47,6 @@ function firstStdinLine(): Promise<string> {
     };
     process.stdin.on('data', onData);
   });
-}
-
-/** Small seeded generator, so a failing run can be replayed from the seed the test prints. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function openWithKey(dataKey: Buffer): Connection {

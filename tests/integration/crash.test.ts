@@ -8,11 +8,12 @@ import { openRegisterDb } from '../../electron/core/db/connection';
 import { registerPaths } from '../../electron/core/register';
 import { admit, transfer } from '../../electron/core/services/stays';
 import { ADMIN, call, cleanupDirs, core, login, tempDir } from './helpers';
-import { bundleWorker, checkRegister, makeFaultRegister, spawnWorker, workerArgs, type FaultRegister, type WorkerLine } from './fault-harness';
+import { bundleWorker, checkRegister, makeFaultRegister, spawnWorker, workerArgs, type FaultRegister, type Worker, type WorkerLine } from './fault-harness';
 
 const KILLS = Number(process.env.APPRODO_CRASH_KILLS ?? 100);
 // Two registers killed side by side: each run is mostly a process start, which two cores can overlap.
 const LANES = 2;
+// Not a wait for a condition: the random moment of a kill (the moment is what the test is about).
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let script: string;
@@ -42,26 +43,34 @@ interface Tally {
  * random points inside a transaction however fast or loaded the machine is. */
 let txMs = 20;
 
+/** The workers alive now, across lanes: the first failure kills them all. */
+const live = new Set<Worker>();
+
 /** Starts the worker, kills it at a random moment, and checks the register; `run` picks the kind of moment. */
 async function killOnce(reg: FaultRegister, run: number, tally: Tally): Promise<void> {
   const seed = 1 + Math.floor(Math.random() * 1e9);
   // Every other run checkpoints every few pages, so some kills land while the WAL is copied into the file.
   const worker = spawnWorker(script, workerArgs('stream', reg.dir, seed), {
-    key: reg.key, env: run % 2 ? { APPRODO_WORKER_AUTOCHECKPOINT: '4' } : {},
+    key: reg.key, label: `run ${run} of ${KILLS}, seed ${seed}, register ${reg.dir}`, env: run % 2 ? { APPRODO_WORKER_AUTOCHECKPOINT: '4' } : {},
   });
-  if (run % 10 === 9) {
-    // Some kills during start-up: WAL recovery, migration check, taking over the dead worker's lock.
-    await sleep(Math.random() * 300);
-  } else {
-    // After 0–3 commits, somewhere in the next transaction (or just after it).
-    const commits = Math.floor(Math.random() * 4);
-    await worker.waitFor((line) => line.ready === true);
-    if (commits) await worker.waitFor((line) => line.n === commits);
-    await sleep(Math.random() * txMs * 1.5);
+  live.add(worker);
+  try {
+    if (run % 10 === 9) {
+      // Some kills during start-up: WAL recovery, migration check, taking over the dead worker's lock.
+      await sleep(Math.random() * 300);
+    } else {
+      // After 0–3 commits, somewhere in the next transaction (or just after it).
+      const commits = Math.floor(Math.random() * 4);
+      await worker.waitFor('its ready line', (line) => line.ready === true);
+      if (commits) await worker.waitFor(`commit ${commits}`, (line) => line.n === commits);
+      await sleep(Math.random() * txMs * 1.5);
+    }
+  } finally {
+    await worker.kill();
+    live.delete(worker);
   }
-  worker.child.kill('SIGKILL');
   const exit = await worker.exited;
-  const context = `${reg.dir} run ${run}, seed ${seed}: ${JSON.stringify(worker.lines.filter((l) => !l.op).slice(-2))} ${worker.stderr()}`;
+  const context = worker.describe();
   expect(exit.signal, context).toBe('SIGKILL');
   if (!worker.lines.some((l) => l.ready)) tally.beforeReady += 1;
   const reported = worker.lines.filter((line): line is WorkerLine & { audit: [number, number] } => line.op !== undefined);
@@ -82,9 +91,18 @@ describe('a write process killed at random moments', () => {
   it(`leaves the register whole after each of ${KILLS} SIGKILLs: it opens, integrity_check and the audit chain pass, no transaction is half there, nothing reported is missing`, async () => {
     const started = Date.now();
     const tally: Tally = { kills: 0, committed: 0, beforeReady: 0, unreportedCommit: 0 };
+    // The first failure stops every lane: no lane starts another run, the workers alive are killed, and the
+    // test reports that failure once every lane has stopped (nothing still writes during the clean-up).
+    let failure: { error: unknown } | null = null;
     await Promise.all(registers.map(async (reg, lane) => {
-      for (let run = lane; run < KILLS; run += LANES) await killOnce(reg, run, tally);
+      try {
+        for (let run = lane; run < KILLS && !failure; run += LANES) await killOnce(reg, run, tally);
+      } catch (error) {
+        failure ??= { error };
+        await Promise.all([...live].map((worker) => worker.kill()));
+      }
     }));
+    if (failure) throw (failure as { error: unknown }).error;
     expect(tally.kills).toBe(KILLS);
     // The stream did real work between kills (how much depends on the machine's load and its fsync speed).
     expect(tally.committed).toBeGreaterThanOrEqual(KILLS / 2);
@@ -99,7 +117,7 @@ describe('a write process killed at random moments', () => {
     console.info(`crash test: ${tally.kills} kills (${tally.beforeReady} during start-up, ${tally.unreportedCommit} right after an unreported commit), `
       + `${tally.committed} reported transactions; first register: ${last.stays} stays, ${last.placements} placements, ${last.auditEvents} audit events; `
       + `${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }, 180_000);
+  }, 900_000);
 
   it('would notice a half-written transaction: the checks find a placement end without its pair, a stay closed alone, a stay without its audit event', () => {
     /** The pristine register with one whole admission and transfer made through the services, then `mutation` applied. */

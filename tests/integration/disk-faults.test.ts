@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { registerPaths } from '../../electron/core/register';
 import { cleanupDirs, snapshot, tempDir } from './helpers';
 import {
-  bundleWorker, canMountTmpfs, checkRegister, makeFaultRegister, permissionsUntestable, spawnWorker, workerArgs,
+  WORKER_TEST_MS, bundleWorker, canMountTmpfs, checkRegister, makeFaultRegister, permissionsUntestable, spawnWorker, workerArgs,
   type FaultRegister, type Worker, type WorkerLine,
 } from './fault-harness';
 
@@ -29,8 +29,8 @@ const reportedOf = (worker: Worker) => worker.lines.filter((line): line is Worke
 
 /** Runs the stream until the disk refuses a write, then checks what is left on disk. */
 async function fillUntilRefused(reg: FaultRegister, worker: Worker) {
-  const exit = await worker.exited;
-  const context = `${JSON.stringify(worker.lines.slice(-2))} ${worker.stderr()}`;
+  const exit = await worker.finished('the write the full disk refuses, and its exit');
+  const context = worker.describe();
   expect(exit, context).toEqual({ code: 0, signal: null });
   const reported = reportedOf(worker);
   expect(worker.lines.at(-1), context).toMatchObject({ refused: 'DISK_FULL' });
@@ -48,9 +48,8 @@ async function fillUntilRefused(reg: FaultRegister, worker: Worker) {
 /** Once there is room again, the same register takes writes again. */
 async function writesAgain(reg: FaultRegister) {
   const worker = spawnWorker(script, workerArgs('dispatch', reg.dir, 2), { key: reg.key });
-  await worker.waitFor((line) => line.op !== undefined);
-  worker.child.kill('SIGKILL');
-  await worker.exited;
+  await worker.waitFor('a committed write', (line) => line.op !== undefined);
+  await worker.kill();
   const verdict = checkRegister(reg, reportedOf(worker));
   expect(verdict.problems).toEqual([]);
   expect(verdict.integrity).toBe('ok');
@@ -65,7 +64,7 @@ describe('a full disk', () => {
     const limit = statSync(registerPaths(reg.dir).db).size + 32 * 1024;
     await fillUntilRefused(reg, spawnWorker(script, workerArgs('dispatch', reg.dir), { key: reg.key, fileSizeLimit: limit }));
     await writesAgain(reg);
-  });
+  }, WORKER_TEST_MS);
 
   it.skipIf(!mountable)(`refuses the write that no longer fits with DISK_FULL on a full file system (a tiny tmpfs, ENOSPC)${mountable ? '' : ' — skipped: mounting a tmpfs needs root on Linux'}`, async () => {
     const reg = copy();
@@ -75,7 +74,7 @@ describe('a full disk', () => {
     const bytes = Math.ceil((used + 96 * 1024) / 4096) * 4096;
     await fillUntilRefused(reg, spawnWorker(script, workerArgs('dispatch', at), { key: reg.key, tinyFileSystem: { bytes, at, from: reg.dir } }));
     await writesAgain(reg);
-  });
+  }, WORKER_TEST_MS);
 });
 
 const rootBypass = permissionsUntestable ? ' — skipped: file permissions cannot be enforced here (Windows, or root without setpriv)' : '';
@@ -88,17 +87,17 @@ describe('a read-only register', () => {
     let worker: Worker;
     try {
       worker = spawnWorker(script, workerArgs('claim', reg.dir), { obeyPermissions: true });
-      await worker.exited;
+      await worker.finished('its answers to session.state and login');
     } finally {
       chmodSync(reg.dir, 0o700);
     }
     const reply = worker.lines.at(-1);
-    expect(reply, worker.stderr()).toMatchObject({
+    expect(reply, worker.describe()).toMatchObject({
       state: { ok: false, error: { code: 'READ_ONLY', messageKey: 'errors.READ_ONLY' } },
       login: { ok: false, error: { code: 'READ_ONLY', messageKey: 'errors.READ_ONLY' } },
     });
     expect(snapshot(reg.dir)).toEqual(before);
-  });
+  }, WORKER_TEST_MS);
 
   it.skipIf(permissionsUntestable)(`whose database file turned read-only refuses a write with READ_ONLY and writes nothing${rootBypass}`, async () => {
     const reg = copy();
@@ -109,15 +108,15 @@ describe('a read-only register', () => {
     let worker: Worker;
     try {
       worker = spawnWorker(script, workerArgs('dispatch', reg.dir), { key: reg.key, obeyPermissions: true });
-      await worker.exited;
+      await worker.finished('the refusal of its first write');
     } finally {
       chmodSync(db, 0o600);
     }
-    expect(worker.lines.at(-1), worker.stderr()).toMatchObject({ refused: 'READ_ONLY' });
+    expect(worker.lines.at(-1), worker.describe()).toMatchObject({ refused: 'READ_ONLY' });
     expect(reportedOf(worker)).toEqual([]);
     expect(fileHash(db)).toBe(hash);
     const after = checkRegister(reg);
     expect(after).toEqual(before);
     expect(after.problems).toEqual([]);
-  });
+  }, WORKER_TEST_MS);
 });

@@ -70,13 +70,33 @@ export interface WorkerLine {
   [key: string]: unknown;
 }
 
+export type WorkerExit = { code: number | null; signal: NodeJS.Signals | null };
+
+/**
+ * How long a wait on a worker may last before it fails. Generous on purpose: a worker is a Node start, a
+ * SQLCipher open and a few fsyncs, which a loaded 2-core machine can stretch from 0.1 s to many seconds;
+ * a real hang still fails, with what was awaited and the worker's last words (`Worker.describe`).
+ */
+export const WORKER_WAIT_MS = Number(process.env.APPRODO_WORKER_WAIT_MS ?? 90_000);
+/** A test's own time limit when it waits on workers: room for its waits, so theirs is the message seen. */
+export const WORKER_TEST_MS = 3 * WORKER_WAIT_MS;
+
 export interface Worker {
   child: ChildProcess;
   lines: WorkerLine[];
   stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves when a line matching `test` arrives, or rejects when the worker exits first or time runs out. */
-  waitFor(test: (line: WorkerLine) => boolean, timeoutMs?: number): Promise<WorkerLine>;
+  exited: Promise<WorkerExit>;
+  /**
+   * Resolves when a line matching `test` arrives. Rejects when the worker exits first, or after `timeoutMs`:
+   * then the worker is killed and the error says what was awaited, for how long, and `describe()`.
+   */
+  waitFor(what: string, test: (line: WorkerLine) => boolean, timeoutMs?: number): Promise<WorkerLine>;
+  /** Waits for the worker to exit on its own; after `timeoutMs` kills it and rejects as `waitFor` does. */
+  finished(what: string, timeoutMs?: number): Promise<WorkerExit>;
+  /** SIGKILL, and its exit once the streams have drained. */
+  kill(): Promise<WorkerExit>;
+  /** Label (run, seed), pid, the last lines it printed and its stderr: the context of any failure. */
+  describe(): string;
 }
 
 const hasSetpriv = process.platform === 'linux' && spawnSync('setpriv', ['--version']).status === 0;
@@ -93,6 +113,8 @@ export const permissionsUntestable = process.platform === 'win32' || (isRoot && 
 
 export interface SpawnOptions {
   key?: Buffer;
+  /** Says which worker this is in failure messages, e.g. `run 17, seed 40213`. */
+  label?: string;
   /** RLIMIT_FSIZE for the child: no file it writes may grow past this many bytes. */
   fileSizeLimit?: number;
   /** Run as root without CAP_DAC_OVERRIDE, so file permissions apply as they do for a normal user. */
@@ -142,40 +164,66 @@ export function spawnWorker(script: string, args: string[], options: SpawnOption
     partial += chunk.toString('utf8');
     let end: number;
     while ((end = partial.indexOf('\n')) >= 0) {
-      lines.push({ ...(JSON.parse(partial.slice(0, end)) as WorkerLine), receivedAt: performance.now() });
+      const text = partial.slice(0, end);
+      let line: WorkerLine;
+      try {
+        line = JSON.parse(text) as WorkerLine;
+      } catch {
+        line = { unparsed: text }; // not the worker's protocol (a runtime warning?): kept for describe()
+      }
+      lines.push({ ...line, receivedAt: performance.now() });
       partial = partial.slice(end + 1);
     }
     for (const wake of waiters) wake();
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => {
-      // 'exit' may come before the last stdout chunk: let the streams drain first.
-      setImmediate(() => {
-        for (const wake of waiters) wake();
-        done({ code, signal });
-      });
+  let exit: WorkerExit | null = null;
+  const exited = new Promise<WorkerExit>((done) =>
+    // 'close', not 'exit': it comes once the process has ended and its output streams are drained, so every
+    // line it printed is in `lines`. `exit` is set before the waiters wake, so a wait that can no longer be
+    // met fails now rather than at its timeout.
+    child.once('close', (code, signal) => {
+      exit = { code, signal };
+      for (const wake of waiters) wake();
+      done(exit);
     }));
-  let over = false;
-  void exited.then(() => (over = true));
-  const waitFor = (test: (line: WorkerLine) => boolean, timeoutMs = 20_000) =>
-    new Promise<WorkerLine>((resolveLine, reject) => {
-      const timer = setTimeout(() => finish(new Error('worker timed out')), timeoutMs);
-      const finish = (error: Error | null, line?: WorkerLine) => {
+  const started = performance.now();
+  const describe = () => {
+    const last = lines.slice(-3).map(({ receivedAt: _at, ...line }) => JSON.stringify(line)).join(' | ') || 'none';
+    const state = exit ? `exited (code ${exit.code}, signal ${exit.signal})` : 'running';
+    return `worker ${options.label ?? args[0] ?? ''} (pid ${child.pid ?? '?'}, ${state}, ${((performance.now() - started) / 1000).toFixed(1)} s since spawn); `
+      + `last lines: ${last}; stderr: ${stderr.trim().slice(-2000) || 'empty'}`;
+  };
+  const kill = () => {
+    if (!exit) child.kill('SIGKILL');
+    return exited;
+  };
+  /** Waits until `done()` gives a value; fails on the worker's exit (unless `done` accepts it) or on time. */
+  const until = <T>(what: string, done: () => T | undefined, timeoutMs: number) =>
+    new Promise<T>((resolveValue, reject) => {
+      const timer = setTimeout(() => {
+        // Said now (the worker's state when time ran out), reported once it is killed and its output drained.
+        const error = new Error(`waited ${timeoutMs} ms for ${what}, in vain: ${describe()}`);
+        waiters.delete(check);
+        void kill().then(() => finish(error));
+      }, timeoutMs);
+      const finish = (error: Error | null, value?: T) => {
         clearTimeout(timer);
         waiters.delete(check);
         if (error) reject(error);
-        else resolveLine(line!);
+        else resolveValue(value!);
       };
       const check = () => {
-        const line = lines.find(test);
-        if (line) finish(null, line);
-        else if (over) finish(new Error(`worker exited first: ${JSON.stringify(lines.slice(-3))} ${stderr}`));
+        const value = done();
+        if (value !== undefined) finish(null, value);
+        else if (exit) finish(new Error(`the worker exited before ${what}: ${describe()}`));
       };
       waiters.add(check);
       check();
     });
-  return { child, lines, stderr: () => stderr, exited, waitFor };
+  const waitFor = (what: string, test: (line: WorkerLine) => boolean, timeoutMs = WORKER_WAIT_MS) => until(what, () => lines.find(test), timeoutMs);
+  const finished = (what: string, timeoutMs = WORKER_WAIT_MS) => until(what, () => exit ?? undefined, timeoutMs);
+  return { child, lines, stderr: () => stderr, exited, waitFor, finished, kill, describe };
 }
 
 // ——— Checks after a fault

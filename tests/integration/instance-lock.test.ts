@@ -8,7 +8,7 @@ import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_FILE, type LockRecord } from '../../electron/core/instance-lock';
 import { ADMIN, call, cleanupDirs, core, refusal, setUpRegister, tempDir } from './helpers';
-import { MIGRATIONS, bundle, bundleWorker, spawnWorker, workerArgs } from './fault-harness';
+import { MIGRATIONS, WORKER_TEST_MS, bundle, bundleWorker, spawnWorker, workerArgs } from './fault-harness';
 
 let host: string;
 let worker: string;
@@ -110,10 +110,10 @@ describe('a lock left behind', () => {
   it('by a process that exited without shutting down is removed at its exit', async () => {
     const dir = tempDir();
     const child = spawnWorker(worker, workerArgs('claim', dir));
-    expect((await child.waitFor((line) => line.state !== undefined)).state).toMatchObject({ ok: true });
-    expect(await child.exited).toEqual({ code: 0, signal: null });
+    expect((await child.waitFor('its session.state answer', (line) => line.state !== undefined)).state).toMatchObject({ ok: true });
+    expect(await child.finished('its exit'), child.describe()).toEqual({ code: 0, signal: null });
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
-  });
+  }, WORKER_TEST_MS);
 });
 
 describe('the browser host', () => {

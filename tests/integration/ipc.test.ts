@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, MAX_TEXT } from '../../electron/shared/contract';
 import { createHandlers } from '../../electron/core/ipc/handlers';
 import { ADMIN, OPERATOR, call, cleanupDirs, copyOf, core, login, makeTemplate, refusal, tempDir, type Template } from './helpers';
@@ -102,16 +102,26 @@ describe('the IPC contract', () => {
   });
 
   it('locks itself after the idle time and drops the key', async () => {
-    const app = core(copyOf(template), { idleMsOverride: 300 });
-    await login(app, ADMIN.username, ADMIN.passphrase);
+    const idleMs = 300_000;
+    const app = core(copyOf(template), { idleMsOverride: idleMs });
+    await login(app, ADMIN.username, ADMIN.passphrase); // on real timers: the key derivation runs in the thread pool
     const key = app.session.current!.dataKey;
-    await new Promise((r) => setTimeout(r, 150));
-    await call(app, 'session.activity', {});
-    await new Promise((r) => setTimeout(r, 200));
-    expect(app.session.current).not.toBeNull(); // activity re-armed the timer
-    await call(app, 'session.state', {}); // polling is not activity
-    await new Promise((r) => setTimeout(r, 250));
-    expect(app.session.current).toBeNull();
+    // From here the test is about time: a fake clock, moved by the test (the login's real idle timer is cleared
+    // by the first activity, as fake timers clear native ones).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    try {
+      await call(app, 'session.activity', {});
+      await vi.advanceTimersByTimeAsync(idleMs - 1);
+      expect(app.session.current).not.toBeNull();
+      await call(app, 'session.activity', {});
+      await vi.advanceTimersByTimeAsync(idleMs - 1);
+      expect(app.session.current).not.toBeNull(); // activity re-armed the timer: the first one would have fired by now
+      await call(app, 'session.state', {}); // polling is not activity
+      await vi.advanceTimersByTimeAsync(1);
+      expect(app.session.current).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(key.every((b) => b === 0)).toBe(true);
     expect((await call(app, 'session.state', {})).user).toBeNull();
   });
