@@ -29,7 +29,6 @@ import {
   denyPermissionRequest,
   isTrustedSender,
   navigationGuard,
-  windowOpenDecision,
   windowOptions,
   withContentSecurityPolicy,
 } from './security';
@@ -71,9 +70,9 @@ function hardenContents(contents: WebContents): void {
   // No window opens, and nothing is handed to the system browser either: the renderer has no external
   // link, and an opened URL (path or query) would be a way out for register data that the CSP's
   // connect-src 'self' otherwise closes, should the page ever be compromised.
-  contents.setWindowOpenHandler(({ url }) => {
+  contents.setWindowOpenHandler(() => {
     log.warn('shell', 'blocked a new window');
-    return { action: windowOpenDecision(url).action };
+    return { action: 'deny' };
   });
 }
 

@@ -116,44 +116,6 @@ export function navigationGuard(url: unknown, appIndexUrl: string): NavigationDe
   return isAppUrl(url, appIndexUrl) ? 'allow' : 'deny';
 }
 
-export interface WindowOpenDecision {
-  /** The app never opens a second window. */
-  action: 'deny';
-  /** A safe external link to hand to the system browser or mail client instead, or null. */
-  openExternally: string | null;
-}
-
-export function windowOpenDecision(url: unknown): WindowOpenDecision {
-  return { action: 'deny', openExternally: safeExternalUrl(url) };
-}
-
-// One address, no display name, no list: local part without separators, a dotted host name.
-const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
-
-/** The normalised URL if it may be opened outside the app (https page or mail address), else null. */
-export function safeExternalUrl(url: unknown): string | null {
-  const parsed = parseUrl(url);
-  if (!parsed) return null;
-  if (parsed.protocol === 'https:') {
-    if (!parsed.hostname || parsed.username || parsed.password) return null;
-    return parsed.href;
-  }
-  if (parsed.protocol === 'mailto:') {
-    let address: string;
-    try {
-      address = decodeURIComponent(parsed.pathname);
-    } catch {
-      return null;
-    }
-    return MAIL_ADDRESS.test(address) ? parsed.href : null;
-  }
-  return null;
-}
-
-export function isSafeExternalUrl(url: unknown): boolean {
-  return safeExternalUrl(url) !== null;
-}
-
 /** IPC is answered only for frames showing the app's own page; a missing frame is never trusted. */
 export function isTrustedSender(frameUrl: string | null | undefined, appIndexUrl: string): boolean {
   return isAppUrl(frameUrl, appIndexUrl);

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Envelope } from './errors';
 import { passphraseProblem, PASSPHRASE_MAX_LENGTH } from './passphrase';
 import {
-  ALL_ROLES, channel, empty, localeSchema, passphraseField, requiredText, roleSchema, text, displayNameSchema, usernameSchema, type ChannelSpec,
+  ALL_ROLES, accessAllows, channel, empty, localeSchema, passphraseField, requiredText, roleSchema, text, displayNameSchema, usernameSchema, type ChannelSpec,
+  type Role,
 } from './schema-kit';
 import { placesChannels } from './channels/places';
 import { peopleChannels } from './channels/people';
@@ -222,6 +223,12 @@ export type ChannelName = keyof Contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+/**
+ * Whether a signed-in user with `role` may call `channel`, read from the channel's `access`: the renderer
+ * shows a page, a tab or a button exactly when this holds, so a change of access changes the menus too.
+ */
+export const canCall = (channel: ChannelName, role: Role): boolean => accessAllows(contract[channel].access, role);
 
 /** What the preload exposes as `window.approdo`: one function per channel, the input in, an envelope back. */
 export type ApprodoApi = {

@@ -48,6 +48,10 @@ export const optionalDate = isoDate.nullish().or(z.literal('')).transform((v) =>
  * change its passphrase, or an unlocked session in good standing with one of the listed roles. */
 export type Access = 'public' | 'unlocked' | readonly Role[];
 
+/** Whether an unlocked session in good standing with `role` passes `access`. The dispatcher's rule, and the
+ * renderer's (through `canCall` in contract.ts), so what the UI offers is what main accepts. */
+export const accessAllows = (access: Access, role: Role): boolean => typeof access === 'string' || access.includes(role);
+
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;

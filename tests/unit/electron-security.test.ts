@@ -6,11 +6,8 @@ import {
   denyPermissionCheck,
   denyPermissionRequest,
   isAppUrl,
-  isSafeExternalUrl,
   isTrustedSender,
   navigationGuard,
-  safeExternalUrl,
-  windowOpenDecision,
   windowOptions,
   withContentSecurityPolicy,
 } from '../../electron/main/security';
@@ -145,69 +142,6 @@ describe('isAppUrl and navigationGuard', () => {
     expect(isAppUrl('app://APPRODO/index.html', APP)).toBe(true);
     expect(isAppUrl('app://approdo/other%2ehtml', APP)).toBe(false);
     expect(isAppUrl('app://approdo/%E0%A4%A', APP)).toBe(false);
-  });
-});
-
-describe('windowOpenDecision', () => {
-  it('never opens a window, and hands a safe link to the system instead', () => {
-    expect(windowOpenDecision('https://example.org/guida')).toEqual({
-      action: 'deny',
-      openExternally: 'https://example.org/guida',
-    });
-  });
-
-  it.each([APP, 'javascript:alert(1)', 'file:///etc/passwd', 'http://example.org/', 'about:blank', ''])(
-    'denies %s and opens nothing outside',
-    (url) => {
-      expect(windowOpenDecision(url)).toEqual({ action: 'deny', openExternally: null });
-    },
-  );
-});
-
-describe('isSafeExternalUrl', () => {
-  it.each([
-    'https://www.comune.roma.it/servizi-sociali',
-    'https://example.org:8443/a?b=c#d',
-    'mailto:ufficio.accoglienza@comune.example.it',
-    'mailto:ufficio@comune.example.it?subject=Posto%20disponibile',
-  ])('accepts %s', (url) => {
-    expect(isSafeExternalUrl(url)).toBe(true);
-  });
-
-  it.each([
-    ['javascript:', 'javascript:alert(1)'],
-    ['JavaScript: in capitals', 'JAVASCRIPT:alert(1)'],
-    ['file:', 'file:///etc/passwd'],
-    ['http:', 'http://example.org/'],
-    ['data:', 'data:text/html,<b>x</b>'],
-    ['credentials in an https URL', 'https://user:pw@example.org/'],
-    ['a user name in an https URL', 'https://user@example.org/'],
-    ['a custom scheme', 'approdo://open'],
-    ['an OS settings scheme', 'ms-settings:privacy'],
-    ['a smb share', 'smb://server/share'],
-    ['leading whitespace', ' https://example.org/'],
-    ['a space in the host', 'https://exa mple.org/'],
-    ['a newline', 'https://example.org/\nx'],
-    ['an empty mailto', 'mailto:'],
-    ['a mailto without an address', 'mailto:not-an-address'],
-    ['a mailto without a dotted domain', 'mailto:a@localhost'],
-    ['a mailto with two addresses', 'mailto:a@example.it,b@example.it'],
-    ['junk', 'not a url'],
-    ['an empty string', ''],
-    ['an overlong URL', `https://example.org/${'a'.repeat(3000)}`],
-  ])('refuses %s', (_label, url) => {
-    expect(isSafeExternalUrl(url)).toBe(false);
-  });
-
-  it('refuses values that are not strings', () => {
-    expect(isSafeExternalUrl(undefined)).toBe(false);
-    expect(isSafeExternalUrl(null)).toBe(false);
-    expect(isSafeExternalUrl(42)).toBe(false);
-    expect(isSafeExternalUrl({ href: 'https://example.org/' })).toBe(false);
-  });
-
-  it('hands over the normalised URL, not the raw text', () => {
-    expect(safeExternalUrl('HTTPS://Example.ORG')).toBe('https://example.org/');
   });
 });
 

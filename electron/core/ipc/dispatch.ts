@@ -1,7 +1,7 @@
 // The one registration loop's core: every IPC message (Electron or browser host) passes through here.
 // Order: sender → channel → payload size → session and role → schema → service → output schema.
 import { z } from 'zod';
-import { contract, MAX_PAYLOAD_CHARS, type ChannelName, type ChannelSpec } from '../../shared/contract';
+import { accessAllows, contract, MAX_PAYLOAD_CHARS, type ChannelName, type ChannelSpec } from '../../shared/contract';
 import { DomainError, errorBody, type Envelope, type FieldErrors } from '../../shared/errors';
 import type { Session } from '../session';
 import type { Handlers } from './types';
@@ -48,7 +48,7 @@ export function accessProblem(spec: ChannelSpec, session: Session): DomainError 
   if (spec.access === 'unlocked') return null;
   if (open.pendingRecovery) return new DomainError('RECOVERY_CONFIRMATION_REQUIRED');
   if (open.mustChangePassphrase) return new DomainError('PASSPHRASE_CHANGE_REQUIRED');
-  if (!spec.access.includes(open.user.role)) return new DomainError('FORBIDDEN');
+  if (!accessAllows(spec.access, open.user.role)) return new DomainError('FORBIDDEN');
   return null;
 }
 

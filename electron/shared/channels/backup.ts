@@ -1,6 +1,6 @@
 // Channels for backups, restore and the damaged-register offer (issue 4).
 import { z } from 'zod';
-import { ALL_ROLES, channel, empty, passphraseField, requiredText, usernameSchema } from '../schema-kit';
+import { ALL_ROLES, channel, empty, passphraseField, requiredText, usernameSchema, type Role } from '../schema-kit';
 
 /** A path typed (browser host) or picked from a native dialog (Electron); checked in the main process. */
 const pathField = requiredText(1024);
@@ -13,6 +13,10 @@ export const backupEntrySchema = z.strictObject({
   verified: z.boolean(),
 });
 export type BackupEntry = z.infer<typeof backupEntrySchema>;
+
+/** Who may restore a backup over a healthy register, signed in to it (the service checks it; the backups page
+ * offers the restore on it). With no register, or a damaged one, anyone holding a credential of the backup may. */
+export const RESTORE_ROLES: readonly Role[] = ['admin'];
 
 export const restoreInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({

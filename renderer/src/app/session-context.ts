@@ -1,6 +1,6 @@
 // What every screen may do with the session: read it, replace it with a fresher state, lock, show a new recovery key.
 import { createContext, useContext } from 'react';
-import type { RecoveryKeyShown, SessionState, SessionUser } from '../../../electron/shared/contract';
+import { canCall, type ChannelName, type RecoveryKeyShown, type SessionState, type SessionUser } from '../../../electron/shared/contract';
 
 export interface SessionApi {
   state: SessionState;
@@ -26,4 +26,13 @@ export function useUser(): SessionUser {
   const { state } = useSession();
   if (!state.user) throw new Error('useUser without a signed-in user');
   return state.user;
+}
+
+/**
+ * What the signed-in user may call, from the contract's `access` (`canCall`): a screen offers a page, a tab or
+ * a button only when its channel answers this user, never from a list of roles of its own.
+ */
+export function useCan(): (channel: ChannelName) => boolean {
+  const { role } = useUser();
+  return (channel) => canCall(channel, role);
 }

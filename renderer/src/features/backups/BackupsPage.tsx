@@ -4,7 +4,8 @@ import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Visuall
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../../app/navigation';
-import { useUser } from '../../app/session-context';
+import { useCan, useUser } from '../../app/session-context';
+import { RESTORE_ROLES } from '../../../../electron/shared/channels/backup';
 import { FormAlert } from '../../components/forms';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime, formatNumber } from '../../i18n/format';
@@ -20,7 +21,9 @@ export function BackupsPage(props: { route: Route }) {
   void props;
   const { t, i18n } = useTranslation();
   const user = useUser();
-  const admin = user.role === 'admin';
+  const can = useCan();
+  const mayExport = can('backup.toFolder');
+  const mayRestore = RESTORE_ROLES.includes(user.role);
   const list = useChannel('backup.list', {});
   const [running, setRunning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,15 +57,15 @@ export function BackupsPage(props: { route: Route }) {
         <Button onClick={() => void runNow()} loading={running} data-testid="backup-run">
           {t('backup.runNow')}
         </Button>
-        {admin && (
-          <>
-            <Button variant="default" onClick={() => setDialog({ kind: 'folder' })} disabled={running}>
-              {t('backup.toFolder')}
-            </Button>
-            <Button variant="default" color="red" onClick={() => setDialog({ kind: 'restore' })} disabled={running}>
-              {t('backup.restore')}
-            </Button>
-          </>
+        {mayExport && (
+          <Button variant="default" onClick={() => setDialog({ kind: 'folder' })} disabled={running}>
+            {t('backup.toFolder')}
+          </Button>
+        )}
+        {mayRestore && (
+          <Button variant="default" color="red" onClick={() => setDialog({ kind: 'restore' })} disabled={running}>
+            {t('backup.restore')}
+          </Button>
         )}
       </Group>
       {running && (
@@ -93,7 +96,7 @@ export function BackupsPage(props: { route: Route }) {
                     <Table.Th>{t('backup.date')}</Table.Th>
                     <Table.Th ta="right">{t('backup.size')}</Table.Th>
                     <Table.Th>{t('backup.verified')}</Table.Th>
-                    {admin && (
+                    {mayRestore && (
                       <Table.Th>
                         <VisuallyHidden>{t('backup.restoreThis')}</VisuallyHidden>
                       </Table.Th>
@@ -110,7 +113,7 @@ export function BackupsPage(props: { route: Route }) {
                           {t(b.verified ? 'backup.verifiedYes' : 'backup.verifiedNo')}
                         </Badge>
                       </Table.Td>
-                      {admin && (
+                      {mayRestore && (
                         <Table.Td ta="right">
                           <Button
                             size="xs"

@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../../electron/shared/channels/people';
 import { contract, type Locale } from '../../../../electron/shared/contract';
-import { useUser } from '../../app/session-context';
+import { useCan, useUser } from '../../app/session-context';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { call } from '../../ipc/client';
 
@@ -18,9 +18,11 @@ interface PersonPrivacyActionsProps {
 
 export function PersonPrivacyActions({ detail, onErased }: PersonPrivacyActionsProps) {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const can = useCan();
   const [dialog, setDialog] = useState<'export' | 'erase' | null>(null);
-  if (role !== 'admin' && role !== 'coordinator') return null;
+  const mayExport = can('privacy.subjectAccess');
+  const mayErase = can('privacy.erase');
+  if (!mayExport && !mayErase) return null;
   const hosted = detail.stays.some((s) => s.exitDate === null);
   const namesHidden = detail.fields.restricted && !detail.namesShown;
   return (
@@ -29,22 +31,26 @@ export function PersonPrivacyActions({ detail, onErased }: PersonPrivacyActionsP
         {t('privacy.personActions')}
       </Title>
       <Group gap="sm">
-        {/* The document holds a restricted person's names: they are shown first, with a reason (audited). */}
-        <Tooltip label={t('privacy.exportNeedsNames')} disabled={!namesHidden}>
-          <span>
-            <Button variant="default" disabled={namesHidden} onClick={() => setDialog('export')} data-testid="person-export">
-              {t('privacy.exportData')}
-            </Button>
-          </span>
-        </Tooltip>
-        <Tooltip label={t('privacy.eraseNeedsExit')} disabled={!hosted}>
-          {/* A wrapper keeps the tooltip working on the disabled button. */}
-          <span>
-            <Button variant="light" color="red" disabled={hosted} onClick={() => setDialog('erase')} data-testid="person-erase">
-              {t('privacy.erase')}
-            </Button>
-          </span>
-        </Tooltip>
+        {mayExport && (
+          // The document holds a restricted person's names: they are shown first, with a reason (audited).
+          <Tooltip label={t('privacy.exportNeedsNames')} disabled={!namesHidden}>
+            <span>
+              <Button variant="default" disabled={namesHidden} onClick={() => setDialog('export')} data-testid="person-export">
+                {t('privacy.exportData')}
+              </Button>
+            </span>
+          </Tooltip>
+        )}
+        {mayErase && (
+          <Tooltip label={t('privacy.eraseNeedsExit')} disabled={!hosted}>
+            {/* A wrapper keeps the tooltip working on the disabled button. */}
+            <span>
+              <Button variant="light" color="red" disabled={hosted} onClick={() => setDialog('erase')} data-testid="person-erase">
+                {t('privacy.erase')}
+              </Button>
+            </span>
+          </Tooltip>
+        )}
       </Group>
       {dialog === 'export' && <ExportModal personId={detail.id} code={detail.code} onClose={() => setDialog(null)} />}
       {dialog === 'erase' && (

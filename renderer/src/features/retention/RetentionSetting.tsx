@@ -6,7 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from '../../../../electron/shared/channels/privacy';
 import { contract } from '../../../../electron/shared/contract';
-import { useUser } from '../../app/session-context';
+import { useCan } from '../../app/session-context';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { call } from '../../ipc/client';
 import { useChannel } from '../../ipc/use-channel';
@@ -15,13 +15,13 @@ const schema = contract['privacy.setRetentionYears'].input;
 
 export function RetentionSetting({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const can = useCan();
   const settings = useChannel('privacy.getSettings', {});
 
   if (settings.loading && !settings.value) return <Loader aria-label={t('app.loading')} />;
   if (!settings.value) return <FormAlert messageKey={settings.error?.messageKey ?? 'errors.INTERNAL'} />;
   const years = settings.value.retentionYears;
-  if (role !== 'admin') return <Text data-testid="retention-years">{t('privacy.yearsReadOnly', { count: years })}</Text>;
+  if (!can('privacy.setRetentionYears')) return <Text data-testid="retention-years">{t('privacy.yearsReadOnly', { count: years })}</Text>;
   return <RetentionYearsForm years={years} onChanged={onChanged} />;
 }
 

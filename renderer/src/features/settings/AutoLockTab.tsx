@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../electron/shared/contract';
-import { useUser } from '../../app/session-context';
+import { useCan } from '../../app/session-context';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { call } from '../../ipc/client';
 import { useChannel } from '../../ipc/use-channel';
@@ -14,13 +14,13 @@ const schema = contract['settings.setAutoLock'].input;
 
 export function AutoLockTab() {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const can = useCan();
   const settings = useChannel('settings.get', {});
 
   if (settings.loading && !settings.value) return <Loader aria-label={t('app.loading')} />;
   if (!settings.value) return <FormAlert messageKey={settings.error?.messageKey ?? 'errors.INTERNAL'} />;
   const minutes = settings.value.autoLockMinutes;
-  if (role !== 'admin')
+  if (!can('settings.setAutoLock'))
     return <Text data-testid="auto-lock-minutes">{t('autoLock.readOnly', { count: minutes })}</Text>;
   return <AutoLockForm minutes={minutes} />;
 }

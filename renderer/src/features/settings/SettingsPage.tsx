@@ -2,8 +2,8 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../electron/shared/contract';
-import { useUser } from '../../app/session-context';
+import type { ChannelName } from '../../../../electron/shared/contract';
+import { useCan, useUser } from '../../app/session-context';
 import { AuditTab } from '../audit/AuditTab';
 import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
 import { UsersTab } from '../users/UsersTab';
@@ -14,24 +14,24 @@ import { SecurityTab } from './SecurityTab';
 interface SettingsTab {
   value: string;
   label: string;
-  roles: readonly Role[];
+  /** Shown only to users who may call this channel (what the tab is for); none: every signed-in user. */
+  channel?: ChannelName;
   content: ReactNode;
 }
-
-const EVERYONE: readonly Role[] = ['admin', 'coordinator', 'operator'];
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { role } = useUser();
+  const can = useCan();
   const tabs: SettingsTab[] = [
-    { value: 'passphrase', label: t('settings.tabPassphrase'), roles: EVERYONE, content: <ChangePassphraseForm /> },
-    { value: 'language', label: t('settings.tabLanguage'), roles: EVERYONE, content: <LanguageTab /> },
-    { value: 'auto-lock', label: t('settings.tabAutoLock'), roles: EVERYONE, content: <AutoLockTab /> },
-    { value: 'users', label: t('settings.tabUsers'), roles: ['admin'], content: <UsersTab /> },
-    { value: 'security', label: t('settings.tabSecurity'), roles: ['admin'], content: <SecurityTab /> },
-    { value: 'audit', label: t('settings.tabAudit'), roles: ['admin', 'coordinator'], content: <AuditTab /> },
+    { value: 'passphrase', label: t('settings.tabPassphrase'), content: <ChangePassphraseForm /> },
+    { value: 'language', label: t('settings.tabLanguage'), content: <LanguageTab /> },
+    { value: 'auto-lock', label: t('settings.tabAutoLock'), content: <AutoLockTab /> },
+    { value: 'users', label: t('settings.tabUsers'), channel: 'users.list', content: <UsersTab /> },
+    { value: 'security', label: t('settings.tabSecurity'), channel: 'register.rekey', content: <SecurityTab /> },
+    { value: 'audit', label: t('settings.tabAudit'), channel: 'audit.list', content: <AuditTab /> },
   ];
-  const visible = tabs.filter((tab) => tab.roles.includes(role));
+  const visible = tabs.filter((tab) => !tab.channel || can(tab.channel));
 
   return (
     <Stack gap="lg">

@@ -6,7 +6,7 @@ import { DatesProvider } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavigationContext, type Area, type Route } from '../../app/navigation';
-import { useSession, useUser } from '../../app/session-context';
+import { useCan, useSession, useUser } from '../../app/session-context';
 import { HomePage } from '../home/HomePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TodayPage } from '../today/TodayPage';
@@ -26,11 +26,12 @@ import { ContributionNewPage } from '../contributions/ContributionNewPage';
 import { BudgetPage } from '../contributions/BudgetPage';
 import { RulesPage } from '../contributions/RulesPage';
 import { ServicesPage } from '../pathway/ServicesPage';
-import { contract, type ChannelName, type Role } from '../../../../electron/shared/contract';
+import type { ChannelName } from '../../../../electron/shared/contract';
 import type { TKey } from '../../i18n';
 
-/** The navigation entries, in order; sub-pages highlight the entry they belong to. */
-const NAV: { area: Area; label: TKey; also: Area[]; roles?: Role[]; channel?: ChannelName }[] = [
+/** The navigation entries, in order; sub-pages highlight the entry they belong to. An entry with a `channel`
+ * shows only to users who may call it (the page is built on it). */
+const NAV: { area: Area; label: TKey; also: Area[]; channel?: ChannelName }[] = [
   { area: 'today', label: 'shell.today', also: [] },
   { area: 'board', label: 'shell.board', also: ['admission'] },
   { area: 'persons', label: 'shell.persons', also: ['person', 'personNew'] },
@@ -41,16 +42,10 @@ const NAV: { area: Area; label: TKey; also: Area[]; roles?: Role[]; channel?: Ch
   { area: 'budget', label: 'shell.budget', also: [], channel: 'budgets.get' },
   { area: 'contributionRules', label: 'shell.contributionRules', also: [], channel: 'contributionRules.get' },
   { area: 'backups', label: 'shell.backups', also: [] },
-  { area: 'retention', label: 'shell.retention', also: [], roles: ['admin', 'coordinator'] },
+  { area: 'retention', label: 'shell.retention', also: [], channel: 'privacy.retentionReview' },
   { area: 'home', label: 'shell.home', also: [] },
   { area: 'settings', label: 'shell.settings', also: [] },
 ];
-
-/** Whether the contract lets this role call the channel that fills an area (the entry is shown only then). */
-function mayCall(channel: ChannelName, role: Role): boolean {
-  const access = contract[channel].access;
-  return access === 'public' || access === 'unlocked' || access.includes(role);
-}
 
 function pageFor(route: Route) {
   switch (route.area) {
@@ -79,6 +74,7 @@ function pageFor(route: Route) {
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
+  const can = useCan();
   const user = useUser();
   const { i18n } = useTranslation();
   const [route, setRoute] = useState<Route>({ area: 'today' });
@@ -116,7 +112,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNavigation')}>
-        {NAV.filter((item) => (!item.roles || item.roles.includes(user.role)) && (!item.channel || mayCall(item.channel, user.role))).map((item) => {
+        {NAV.filter((item) => !item.channel || can(item.channel)).map((item) => {
           const current = route.area === item.area || item.also.includes(route.area);
           return (
             <NavLink

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StructureDetail } from '../../../../electron/shared/channels/places';
 import { useNavigate, type Route } from '../../app/navigation';
-import { useUser } from '../../app/session-context';
+import { useCan } from '../../app/session-context';
 import { FormAlert } from '../../components/forms';
 import { languageName } from '../../components/intl-names';
 import { LockIcon } from '../../components/LockIcon';
@@ -17,18 +17,18 @@ import { RoomsSection } from './RoomsSection';
 import { StaffSection } from '../pathway/StaffSection';
 import { HostFamilySection } from '../pathway/HostFamilySection';
 import { StructureForm } from './StructureForm';
-import { isManager, StructureFlags } from './StructuresPage';
+import { StructureFlags } from './StructuresPage';
 
 export function StructurePage({ route }: { route: Route }) {
   const structureId = route.area === 'structure' ? route.structureId : 0;
   const { t } = useTranslation();
-  const { role } = useUser();
+  const can = useCan();
   const navigate = useNavigate();
   const structure = useChannel('structures.get', { id: structureId });
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-  const canManage = isManager(role);
+  const canManage = can('structures.save');
 
   const wasEditing = useRef(false);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StructureSummary } from '../../../../electron/shared/channels/places';
 import { useNavigate, type Route } from '../../app/navigation';
-import { useUser } from '../../app/session-context';
+import { useCan } from '../../app/session-context';
 import { FormAlert } from '../../components/forms';
 import { PageTitle } from '../../components/PageTitle';
 import { vocabLabel } from '../../components/vocab';
@@ -13,8 +13,6 @@ import { formatNumber } from '../../i18n/format';
 import { useChannel } from '../../ipc/use-channel';
 import { capacityTotals } from './capacity';
 import { StructureForm } from './StructureForm';
-
-export const isManager = (role: string) => role === 'admin' || role === 'coordinator';
 
 const FLAGS = [
   { key: 'womenOnly', color: 'pink' },
@@ -41,7 +39,7 @@ export function StructuresPage(props: { route: Route }) {
   void props;
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { role } = useUser();
+  const can = useCan();
   const navigate = useNavigate();
   const [includeInactive, setIncludeInactive] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -54,7 +52,7 @@ export function StructuresPage(props: { route: Route }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <PageTitle>{t('structures.title')}</PageTitle>
-        {isManager(role) && (
+        {can('structures.save') && (
           <Button onClick={() => setCreating(true)} data-testid="structure-new">
             {t('structures.new')}
           </Button>
