@@ -3,14 +3,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it as test } from 'vitest';
 import { ERROR_CODES } from '../../electron/shared/errors';
+import { en as enDictionary, it as itDictionary } from '../../renderer/src/i18n/resources';
 
 const root = resolve(__dirname, '../..');
 type Tree = { [key: string]: string | Tree };
 
-// Loaded by path, not by a static import: the dictionaries belong to the renderer's TypeScript project, and a
-// static import would pull them into this (Node) project too. They are plain objects with no DOM dependency.
-// Importing them also runs the assembly, which throws if two feature dictionaries define the same section.
-const { it, en } = (await import(join(root, 'renderer/src/i18n/resources.ts'))) as { it: Tree; en: Tree };
+// Importing the dictionaries runs their assembly, which throws if two feature dictionaries define the same section.
+const it: Tree = itDictionary;
+const en: Tree = enDictionary;
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

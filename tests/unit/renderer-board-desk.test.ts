@@ -1,43 +1,15 @@
 // The desk's small rules around the board: the referral queue's order and waiting times, a referral's
 // "received at" in Rome time, the intake's rows (a proposal applied by guest, a picked place swapping with
 // the row that held it, the request sent), and where an intake refusal is shown.
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(__dirname, '../..');
-// Loaded by path: the modules belong to the renderer's TypeScript project (see i18n.test.ts).
-const queue = (await import(join(root, 'renderer/src/features/referrals/queue.ts'))) as {
-  queueOrder(a: Entry, b: Entry): number;
-  waitingParts(hours: number): { unit: string; count: number };
-};
-const receivedAt = (await import(join(root, 'renderer/src/features/referrals/received-at.ts'))) as {
-  romeWallClock(now?: Date): string;
-  withRomeOffset(wallClock: string): string | null;
-  normaliseTime(typed: string): string | null;
-};
-interface Run { from: string; until: string | null }
-interface Available { placeId: number; label: string; kind: 'bed' | 'cot'; roomId: number; roomName: string; structureId: number; structureName: string; structureType: string; activeFrom: string; activeTo: string | null; womenOnly: boolean; childrenAllowed: boolean; free: Run[]; refusals: { guest: number; code: string }[] }
-interface Fields { displayName: string; gender: string; birthDate: string | null; birthYear: string; restricted: boolean }
-interface Row { key: string; known: unknown; fields: Fields; relationship: string; placeId: number | null; placementEnd: string | null; acknowledgeDuplicates: boolean }
-const intake = (await import(join(root, 'renderer/src/features/admission/intake-model.ts'))) as {
-  newRow(relationship: string, placeId?: number | null): Row;
-  knownRow(person: { personId: number; code: string; label: string; age: number | null; householdRelationship: string | null }, relationship: string): Row;
-  placesFor(places: Available[], index: number, from: string): (Available & { freeUntil: string | null })[];
-  choosePlace(rows: Row[], index: number, placeId: number | null, places: Available[], from: string): Row[];
-  swapPlaces(rows: Row[], a: number, b: number): Row[];
-  applyMatch(rows: Row[], match: { places: { placeId: number; guest: number; freeUntil: string | null }[] }): Row[];
-  intakeRequest(rows: Row[], dates: { entryDate: string; plannedEnd: string | null; referralId: number | null }): { people: unknown[] };
-  badYear(fields: Fields): boolean;
-};
-const refusals = (await import(join(root, 'renderer/src/features/admission/refusals.ts'))) as {
-  rowErrorTarget(name: string, count: number): { row: number; field: string } | null;
-};
-
-interface Entry { id?: number; outcome: string; urgency: string; receivedAt: string; outcomeAt: string | null }
+import * as queue from '../../renderer/src/features/referrals/queue';
+import * as receivedAt from '../../renderer/src/features/referrals/received-at';
+import * as intake from '../../renderer/src/features/admission/intake-model';
+import * as refusals from '../../renderer/src/features/admission/refusals';
 
 describe('referral queue', () => {
   it('puts pending referrals first, the most urgent then the longest waiting on top', () => {
-    const entries: Entry[] = [
+    const entries: (queue.QueueEntry & { id: number })[] = [
       { id: 1, outcome: 'placed', urgency: 'immediate', receivedAt: '2026-12-01T10:00:00+01:00', outcomeAt: '2026-12-01T12:00:00Z' },
       { id: 2, outcome: 'pending', urgency: 'normal', receivedAt: '2026-12-02T10:00:00+01:00', outcomeAt: null },
       { id: 3, outcome: 'pending', urgency: 'high', receivedAt: '2026-12-05T10:00:00+01:00', outcomeAt: null },
@@ -78,6 +50,7 @@ describe('referral received at', () => {
   });
 });
 
+type Available = Parameters<typeof intake.placesFor>[0][number];
 const available = (placeId: number, runs: { from: string; until: string | null }[], refusals: Available['refusals'] = []): Available => ({
   placeId, label: `Letto ${placeId}`, kind: 'bed', roomId: 1, roomName: 'Camera A', structureId: 1, structureName: 'Casa', structureType: 'shelter',
   activeFrom: '2020-01-01', activeTo: null, womenOnly: true, childrenAllowed: true, free: runs, refusals,

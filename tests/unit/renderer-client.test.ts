@@ -1,25 +1,12 @@
 // The renderer's typed client: which transport it uses, the browser host's token, and failures as envelopes.
-import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-interface Envelope {
-  ok: boolean;
-  value?: unknown;
-  error?: { code: string; messageKey: string };
-}
-interface Client {
-  call: (channel: string, input: unknown) => Promise<Envelope>;
-  onLocked: (listener: () => void) => () => void;
-}
-
-const clientPath = join(resolve(__dirname, '../..'), 'renderer/src/ipc/client.ts');
 
 /** Loads a fresh copy of the client in a fake page: it reads the token once, when the module loads. */
 async function loadClient(href: string, approdo?: Record<string, (input: unknown) => Promise<unknown>>) {
   const replaceState = vi.fn();
   vi.stubGlobal('window', { location: { href }, history: { replaceState }, approdo });
   vi.resetModules();
-  const client = (await import(clientPath)) as Client;
+  const client = await import('../../renderer/src/ipc/client');
   return { client, replaceState };
 }
 
@@ -53,7 +40,7 @@ describe('renderer IPC client', () => {
     vi.stubGlobal('fetch', fetch);
     const { client, replaceState } = await loadClient('file:///app/index.html?token=nope', { 'session.login': login });
     const result = await client.call('session.login', { username: 'anna', passphrase: 'x' });
-    expect(result.error?.code).toBe('WRONG_CREDENTIALS');
+    expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     expect(login).toHaveBeenCalledWith({ username: 'anna', passphrase: 'x' });
     expect(fetch).not.toHaveBeenCalled();
     expect(replaceState).not.toHaveBeenCalled();

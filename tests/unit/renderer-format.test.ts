@@ -1,15 +1,6 @@
 // Dates in the UI: dd/mm/yyyy in both locales, calendar dates never shifted, instants shown in Europe/Rome.
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-type Formatter = (value: string | null | undefined, locale: string) => string;
-interface Format {
-  formatDate: Formatter;
-  formatTime: Formatter;
-  formatDateTime: Formatter;
-}
-// Loaded by path: the module belongs to the renderer's TypeScript project (see i18n.test.ts).
-const format = (await import(join(resolve(__dirname, '../..'), 'renderer/src/i18n/format.ts'))) as Format;
+import * as format from '../../renderer/src/i18n/format';
 
 describe('renderer date formatting', () => {
   it('shows a calendar date as dd/mm/yyyy in Italian and English', () => {

@@ -1,29 +1,9 @@
 // Names and capacity the persons and structures screens show: countries and languages named by Intl in the
 // interface language, accent-blind search, and tonight's capacity under the half-open night convention.
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, isCountryCode } from '../../electron/shared/countries';
-
-const root = resolve(__dirname, '../..');
-const load = async <T>(path: string) => (await import(join(root, 'renderer/src', path))) as T;
-
-interface Option {
-  value: string;
-  label: string;
-}
-const names = await load<{
-  countryName: (code: string | null, locale: string) => string;
-  languageName: (code: string | null, locale: string) => string;
-  countryOptions: (locale: string) => Option[];
-  languageOptions: (locale: string) => Option[];
-  foldForSearch: (value: string) => string;
-}>('components/intl-names.ts');
-
-type Place = { id: number; roomId: number; label: string; kind: 'bed' | 'cot'; activeFrom: string; activeTo: string | null; outOfService: { id: number; placeId: number; reason: string; fromDate: string; toDate: string | null }[] };
-const capacity = await load<{
-  capacityTotals: (rows: Record<string, number | string | boolean | string[]>[]) => Record<string, number>;
-  roomCapacity: (room: { id: number; structureId: number; name: string; active: boolean; places: Place[] }, night: string) => { active: number; outOfService: number };
-}>('features/structures/capacity.ts');
+import * as names from '../../renderer/src/components/intl-names';
+import * as capacity from '../../renderer/src/features/structures/capacity';
 
 describe('countries and languages', () => {
   it('holds every ISO 3166-1 alpha-2 country once, plus Kosovo', () => {
@@ -56,6 +36,8 @@ describe('countries and languages', () => {
     expect(names.foldForSearch('ÉTIOPIA')).toBe('etiopia');
   });
 });
+
+type Place = Parameters<typeof capacity.placeActiveOn>[0];
 
 describe('structure capacity', () => {
   const place = (id: number, activeFrom: string, activeTo: string | null, outOfService: [string, string | null][] = []): Place => ({

@@ -1,6 +1,5 @@
 // The persons screens' own rules: the register query sent per page, the form's values and duplicate question,
 // the stay timeline, permit and age flags, and labels for every code list in both languages.
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { personFieldsSchema } from '../../electron/shared/channels/people';
 import {
@@ -8,50 +7,13 @@ import {
   STRUCTURE_TYPES, URGENCIES, VULNERABILITIES,
 } from '../../electron/shared/domain';
 
-const root = resolve(__dirname, '../..');
-// Loaded by path: these modules belong to the renderer's TypeScript project (see i18n.test.ts).
-const load = async <T>(path: string) => (await import(join(root, 'renderer/src', path))) as T;
-
-interface Filters {
-  query: string;
-  structureId: number | null;
-  status: string | null;
-  gender: string | null;
-  nationality: string | null;
-  vulnerability: string | null;
-  permitWithinDays: 30 | 60 | null;
-}
-const query = await load<{
-  NO_FILTERS: Filters;
-  PAGE_SIZE: number;
-  searchInput: (filters: Filters, sort: { id: string; desc: boolean }, offset: number) => Record<string, unknown>;
-  needsNextPage: (lastVisible: number, loaded: number, total: number | null, busy: boolean) => boolean;
-}>('features/persons/persons-query.ts');
-
-type Stay = {
-  id: number; entryDate: string; exitDate: string | null; plannedEnd: string | null; exitReason: string | null; destination: string | null;
-  referralId: number | null;
-  extensions: { id: number; previousPlannedEnd: string | null; newPlannedEnd: string; grantedBy: string; grantedAt: string }[];
-  placements: { id: number; placeId: number; placeLabel: string; roomName: string; structureId: number; structureName: string; startDate: string; endDate: string | null }[];
-};
-const timeline = await load<{
-  stayEvents: (stay: Stay) => { kind: string; date: string; transfer?: boolean }[];
-  householdOpenStays: (household: unknown, selfId: number, byPerson: Map<number, Stay[]>) => { stayId: number; personId: number; code: string; label: string }[];
-}>('features/persons/person-timeline.ts');
-
-const format = await load<{
-  permitState: (expiry: string | null, today: string) => string | null;
-  ageOn: (today: string, birthDate: string | null, birthYear: number | null) => { years: number; approximate: boolean } | null;
-}>('features/persons/person-format.ts');
-
-const formValues = await load<{
-  emptyPersonValues: () => Record<string, unknown>;
-  valuesFromDetail: (fields: Record<string, unknown>) => Record<string, unknown>;
-  duplicateQuestion: (fields: Record<string, unknown>, excludeId?: number) => Record<string, unknown>;
-}>('features/persons/person-form-values.ts');
+import * as query from '../../renderer/src/features/persons/persons-query';
+import * as timeline from '../../renderer/src/features/persons/person-timeline';
+import * as format from '../../renderer/src/features/persons/person-format';
+import * as formValues from '../../renderer/src/features/persons/person-form-values';
+import { en as enDict, it as itDict } from '../../renderer/src/i18n/resources';
 
 type Tree = { [key: string]: string | Tree };
-const { it: itDict, en: enDict } = await load<{ it: Tree; en: Tree }>('i18n/resources.ts');
 
 describe('persons register query', () => {
   it('asks for the first hundred rows sorted by code when nothing is chosen, with no filter at all', () => {
@@ -61,7 +23,7 @@ describe('persons register query', () => {
   });
 
   it('sends each chosen filter, the trimmed search, the sort direction and the offset of the next page', () => {
-    const filters = { ...query.NO_FILTERS, query: '  Amina ', structureId: 7, status: 'present', gender: 'female', nationality: 'NG', vulnerability: 'pregnancy', permitWithinDays: 30 as const };
+    const filters: query.PersonFilters = { ...query.NO_FILTERS, query: '  Amina ', structureId: 7, status: 'present', gender: 'female', nationality: 'NG', vulnerability: 'pregnancy', permitWithinDays: 30 as const };
     expect(query.searchInput(filters, { id: 'permitExpiry', desc: true }, 200)).toEqual({
       query: 'Amina', structureId: 7, status: 'present', gender: 'female', nationality: 'NG', vulnerability: 'pregnancy',
       permitExpiringWithinDays: 30, sort: 'permitExpiry', direction: 'desc', offset: 200, limit: 100,
@@ -81,6 +43,7 @@ describe('persons register query', () => {
   });
 });
 
+type Stay = Parameters<typeof timeline.stayEvents>[0];
 const stay = (over: Partial<Stay>): Stay => ({
   id: 1, entryDate: '2026-03-01', exitDate: null, plannedEnd: '2026-06-01', exitReason: null, destination: null, referralId: null,
   extensions: [], placements: [], ...over,
@@ -96,7 +59,7 @@ describe('stay timeline', () => {
       placements: [placement(2, '2026-04-01', '2026-05-10'), placement(1, '2026-03-01', '2026-04-01')],
       extensions: [{ id: 9, previousPlannedEnd: '2026-04-15', newPlannedEnd: '2026-06-01', grantedBy: 'Coord', grantedAt: '2026-04-10T09:00:00.000Z' }],
     }));
-    expect(events.map((e) => [e.kind, e.date, e.transfer ?? null])).toEqual([
+    expect(events.map((e) => [e.kind, e.date, e.kind === 'placement' ? e.transfer : null])).toEqual([
       ['entry', '2026-03-01', null],
       ['placement', '2026-03-01', false],
       ['placement', '2026-04-01', true],
@@ -106,7 +69,7 @@ describe('stay timeline', () => {
   });
 
   it('offers a discharge together only with the other members’ open stays, restricted members by code', () => {
-    const household = {
+    const household: Parameters<typeof timeline.householdOpenStays>[0] = {
       id: 1, headPersonId: 10,
       members: [
         { personId: 10, code: 'AP-1', displayName: 'Amina', relationship: 'head', gender: 'female', birthYear: 1990 },
@@ -142,7 +105,7 @@ describe('permit and age flags', () => {
 });
 
 describe('person form values', () => {
-  const stored = {
+  const stored: Parameters<typeof formValues.valuesFromDetail>[0] = {
     displayName: 'Amina', givenNames: null, familyNames: 'Diallo', gender: 'female', birthDate: '1990-04-02', birthYear: 1990,
     nationality: 'GN', languages: ['fr', 'ff'], permitType: 'asylum', permitNumber: null, permitExpiry: '2027-01-31',
     fiscalCode: null, referralSource: 'anti_violence_centre', vulnerabilities: ['single_parent'], restricted: true, notes: null,
@@ -166,7 +129,7 @@ describe('person form values', () => {
   });
 
   it('asks the duplicate check about fiscal code, names and birth date only, empty ones as null', () => {
-    expect(formValues.duplicateQuestion({ ...stored, fiscalCode: '' }, 4)).toEqual({
+    expect(formValues.duplicateQuestion({ ...stored, displayName: 'Amina', fiscalCode: '' }, 4)).toEqual({
       excludeId: 4, fiscalCode: null, displayName: 'Amina', givenNames: null, familyNames: 'Diallo', birthDate: '1990-04-02',
     });
   });

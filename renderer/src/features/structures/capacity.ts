@@ -12,7 +12,7 @@ export interface CapacityTotals {
   outOfServiceToday: number;
 }
 
-export function capacityTotals(structures: readonly StructureSummary[]): CapacityTotals {
+export function capacityTotals(structures: readonly Pick<StructureSummary, Exclude<keyof CapacityTotals, 'structures'>>[]): CapacityTotals {
   const totals: CapacityTotals = { structures: structures.length, rooms: 0, places: 0, freeToday: 0, occupiedToday: 0, outOfServiceToday: 0 };
   for (const s of structures) {
     totals.rooms += s.rooms;
