@@ -8,8 +8,8 @@ import type { AppCore } from '../../electron/core/app';
 import type { Db } from '../../electron/core/db/connection';
 import { auditEvents, partners, persons, placeOutOfService, placements, places, referrals, rooms, stays, structures } from '../../electron/core/db/schema';
 import { ctxOf, write } from '../../electron/core/services/context';
-import { markReferralPlaced, romeInstant } from '../../electron/core/services/referrals';
-import { addDays, todayInRome } from '../../electron/shared/dates';
+import { markReferralPlaced } from '../../electron/core/services/referrals';
+import { addDays, romeInstant, todayInRome } from '../../electron/shared/dates';
 import type { ChannelInput } from '../../electron/shared/contract';
 
 let template: Template;
@@ -95,6 +95,11 @@ describe('the referral queue', () => {
     const all = await call(app, 'referrals.list', { status: 'all' });
     expect(all.map((r) => r.id)).toEqual([immediate.id, high.id, oldNormal.id, newNormal.id, closed.id]);
     expect(all.at(-1)!.waitingHours).toBeCloseTo(50, 0); // up to its outcome, no longer growing
+    // The queue's limit applies after its order: the first two are the two most urgent, not the two oldest.
+    expect((await call(app, 'referrals.list', { limit: 2 })).map((r) => r.id)).toEqual([immediate.id, high.id]);
+    // The desk's morning page lists them in the same order, with the same hours.
+    const today = await call(app, 'today.get', { date: todayInRome() });
+    expect(today.pendingReferrals.map((r) => [r.id, r.waitingHours])).toEqual(pending.map((r) => [r.id, r.waitingHours]));
     app.lock();
   });
 

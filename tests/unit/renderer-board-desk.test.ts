@@ -1,24 +1,14 @@
-// The desk's small rules around the board: the referral queue's order and waiting times, a referral's
+// The desk's small rules around the board: the referral queue's waiting times, a referral's
 // "received at" in Rome time, the intake's rows (a proposal applied by guest, a picked place swapping with
 // the row that held it, the request sent), and where an intake refusal is shown.
 import { describe, expect, it } from 'vitest';
 import * as queue from '../../renderer/src/features/referrals/queue';
-import * as receivedAt from '../../renderer/src/features/referrals/received-at';
+import { normaliseTime } from '../../renderer/src/features/referrals/received-at';
+import { romeOffsetMinutes, romeWallClock, todayInRome, withRomeOffset } from '../../electron/shared/dates';
 import * as intake from '../../renderer/src/features/admission/intake-model';
 import * as refusals from '../../renderer/src/features/admission/refusals';
 
 describe('referral queue', () => {
-  it('puts pending referrals first, the most urgent then the longest waiting on top', () => {
-    const entries: (queue.QueueEntry & { id: number })[] = [
-      { id: 1, outcome: 'placed', urgency: 'immediate', receivedAt: '2026-12-01T10:00:00+01:00', outcomeAt: '2026-12-01T12:00:00Z' },
-      { id: 2, outcome: 'pending', urgency: 'normal', receivedAt: '2026-12-02T10:00:00+01:00', outcomeAt: null },
-      { id: 3, outcome: 'pending', urgency: 'high', receivedAt: '2026-12-05T10:00:00+01:00', outcomeAt: null },
-      { id: 4, outcome: 'pending', urgency: 'normal', receivedAt: '2026-12-01T09:00:00+01:00', outcomeAt: null },
-      { id: 5, outcome: 'declined', urgency: 'low', receivedAt: '2026-12-01T10:00:00+01:00', outcomeAt: '2026-12-03T12:00:00Z' },
-    ];
-    expect([...entries].sort(queue.queueOrder).map((e) => e.id)).toEqual([3, 4, 2, 5, 1]);
-  });
-
   it('shows waiting time in hours below a day and in whole days after', () => {
     expect(queue.waitingParts(0.4)).toEqual({ unit: 'lessThanHour', count: 0 });
     expect(queue.waitingParts(3.9)).toEqual({ unit: 'hours', count: 3 });
@@ -29,24 +19,34 @@ describe('referral queue', () => {
 
 describe('referral received at', () => {
   it('sends the time typed with Rome’s offset, winter and summer, keeping the local day', () => {
-    expect(receivedAt.withRomeOffset('2026-12-01T00:30')).toBe('2026-12-01T00:30:00+01:00');
-    expect(receivedAt.withRomeOffset('2026-07-15T23:10')).toBe('2026-07-15T23:10:00+02:00');
-    expect(Date.parse(receivedAt.withRomeOffset('2026-12-01T00:30')!)).toBe(Date.parse('2026-11-30T23:30:00Z'));
-    expect(receivedAt.withRomeOffset('2026-12-01')).toBeNull();
+    expect(withRomeOffset('2026-12-01T00:30')).toBe('2026-12-01T00:30:00+01:00');
+    expect(withRomeOffset('2026-07-15T23:10')).toBe('2026-07-15T23:10:00+02:00');
+    expect(Date.parse(withRomeOffset('2026-12-01T00:30')!)).toBe(Date.parse('2026-11-30T23:30:00Z'));
+    expect(withRomeOffset('2026-12-01')).toBeNull();
   });
 
   it('reads the time typed as 24-hour hh:mm, with or without the colon, and refuses impossible times', () => {
-    expect(receivedAt.normaliseTime('21:30')).toBe('21:30');
-    expect(receivedAt.normaliseTime('9.05')).toBe('09:05');
-    expect(receivedAt.normaliseTime('2130')).toBe('21:30');
-    expect(receivedAt.normaliseTime('24:00')).toBeNull();
-    expect(receivedAt.normaliseTime('21:60')).toBeNull();
-    expect(receivedAt.normaliseTime('9 pm')).toBeNull();
+    expect(normaliseTime('21:30')).toBe('21:30');
+    expect(normaliseTime('9.05')).toBe('09:05');
+    expect(normaliseTime('2130')).toBe('21:30');
+    expect(normaliseTime('24:00')).toBeNull();
+    expect(normaliseTime('21:60')).toBeNull();
+    expect(normaliseTime('9 pm')).toBeNull();
   });
 
   it('starts from the current time on Rome’s clock', () => {
-    expect(receivedAt.romeWallClock(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01T00:30');
-    expect(receivedAt.romeWallClock(new Date('2026-07-15T21:10:00Z'))).toBe('2026-07-15T23:10');
+    expect(romeWallClock(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01T00:30');
+    expect(romeWallClock(new Date('2026-07-15T21:10:00Z'))).toBe('2026-07-15T23:10');
+    expect(todayInRome(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+
+  it('takes the offset of the hour typed on the days the clocks change', () => {
+    expect(withRomeOffset('2026-03-29T01:30')).toBe('2026-03-29T01:30:00+01:00');
+    expect(withRomeOffset('2026-03-29T03:30')).toBe('2026-03-29T03:30:00+02:00');
+    expect(withRomeOffset('2026-10-25T00:30')).toBe('2026-10-25T00:30:00+02:00');
+    expect(withRomeOffset('2026-10-25T03:30')).toBe('2026-10-25T03:30:00+01:00');
+    expect(romeOffsetMinutes(Date.parse('2026-03-29T00:59:59Z'))).toBe(60);
+    expect(romeOffsetMinutes(Date.parse('2026-03-29T01:00:00Z'))).toBe(120);
   });
 });
 

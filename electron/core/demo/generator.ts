@@ -1,7 +1,7 @@
 // The deterministic example register: partners, structures, places, guests, households, referrals, stays
 // and placements over several years up to `today`, written into an empty register in one transaction.
 // Used by the tests, by `npm run bench` (reference scale) and by the "create a demo register" choice.
-import { romeInstant } from '../services/referrals';
+import { romeInstant } from '../../shared/dates';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit';
 import type { Db } from '../db/connection';

@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Referral, referralNeedsSchema } from '../../shared/channels/people';
 import type { DECLINE_REASONS, REFERRAL_SOURCES, URGENCIES } from '../../shared/domain';
+import { romeInstant } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
 import type { AuditInput } from '../audit';
 import type { Db } from '../db/connection';
@@ -15,38 +16,24 @@ type Reader = Pick<Db, 'select'>;
 export type ReferralNeeds = z.output<typeof referralNeedsSchema>;
 type ReferralRecord = typeof referrals.$inferSelect;
 
-const ROME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
-/** Minutes Rome is ahead of UTC at that instant (60 or 120). */
-function romeOffsetMinutes(at: number): number {
-  const part = (type: string) => Number(ROME.formatToParts(at).find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
-}
+const URGENCY_RANK = sql`case ${referrals.urgency} when 'immediate' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 /**
- * An ISO date-time as an instant. With a zone ('Z', '+01:00') it is taken as written; without one it is
- * a Rome wall-clock time (what the desk typed), and a bare date is Rome midnight. Null when not a real time.
+ * The queue's order, the only one: pending first, most urgent then longest waiting; closed ones after, latest
+ * outcome first. Applied in SQL, before any limit, and the screens show rows in the order they arrive.
+ * (Instants are stored as UTC ISO strings, so their text order is their time order.)
  */
-export function romeInstant(value: string): Date | null {
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? null : date;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = m.slice(1).map((v) => v ?? undefined) as string[];
-  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, +ms.padEnd(3, '0'));
-  const check = new Date(wall);
-  if (check.getUTCFullYear() !== +y! || check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +s > 59) return null;
-  // The offset at the wall time itself, corrected once for the hours around a DST change.
-  const first = wall - romeOffsetMinutes(wall) * 60_000;
-  return new Date(wall - romeOffsetMinutes(first) * 60_000);
-}
+export const REFERRAL_QUEUE_ORDER = [
+  sql`${referrals.outcome} <> 'pending'`, sql`case when ${referrals.outcome} = 'pending' then ${URGENCY_RANK} end`,
+  sql`case when ${referrals.outcome} = 'pending' then ${referrals.receivedAt} end`, sql`${referrals.outcomeAt} desc`, referrals.id,
+];
 
-const URGENCY_RANK = sql`case ${referrals.urgency} when 'immediate' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+/** Hours waited from receipt to the outcome (or `now`), to a tenth; never negative. */
+export function waitingHours(receivedAt: string, until: string | null, now: Date): number {
+  const from = romeInstant(receivedAt)?.getTime() ?? now.getTime();
+  const to = (until ? romeInstant(until)?.getTime() : null) ?? now.getTime();
+  return Math.max(0, Math.round((to - from) / 360_000) / 10);
+}
 const referralPerson = alias(persons, 'referral_person');
 const householdHead = alias(persons, 'household_head');
 
@@ -58,17 +45,13 @@ function referralRows(db: Reader, where: SQL | undefined, limit = 1000) {
     .leftJoin(households, eq(households.id, referrals.householdId))
     .leftJoin(householdHead, eq(householdHead.id, households.headPersonId))
     .where(where)
-    // Pending first, most urgent then longest waiting; closed ones after, latest outcome first.
-    .orderBy(sql`${referrals.outcome} <> 'pending'`, sql`case when ${referrals.outcome} = 'pending' then ${URGENCY_RANK} end`,
-      sql`case when ${referrals.outcome} = 'pending' then ${referrals.receivedAt} end`, sql`${referrals.outcomeAt} desc`, referrals.id)
+    .orderBy(...REFERRAL_QUEUE_ORDER)
     .limit(limit)
     .all();
 }
 
 function toReferral(row: { referral: ReferralRecord; personCode: string | null; headCode: string | null }, now: Date): Referral {
   const r = row.referral;
-  const from = romeInstant(r.receivedAt)?.getTime() ?? now.getTime();
-  const to = (r.outcomeAt ? romeInstant(r.outcomeAt)?.getTime() : null) ?? now.getTime();
   return {
     id: r.id, receivedAt: r.receivedAt, source: r.source, people: r.people, childrenAges: JSON.parse(r.childrenAges) as number[],
     womenOnly: r.womenOnly, accessibility: r.accessibility, lgbtSafe: r.lgbtSafe, language: r.language, urgency: r.urgency,
@@ -76,7 +59,7 @@ function toReferral(row: { referral: ReferralRecord; personCode: string | null; 
     // The household's head stands for a referral made for the household as a whole.
     personCode: row.personCode ?? row.headCode,
     outcome: r.outcome, outcomeAt: r.outcomeAt, declineReason: r.declineReason,
-    waitingHours: Math.max(0, Math.round((to - from) / 360_000) / 10),
+    waitingHours: waitingHours(r.receivedAt, r.outcomeAt, now),
   };
 }
 

@@ -8,6 +8,7 @@ import { STRUCTURE_TYPES } from '../../shared/domain';
 import { persons, places, placements, referrals, rooms, stays, structures } from '../db/schema';
 import type { Ctx } from './context';
 import { naturalOrder, placeCountsOn } from './structures';
+import { REFERRAL_QUEUE_ORDER, waitingHours } from './referrals';
 
 type Today = z.output<(typeof placesChannels)['today.get']['output']>;
 type CountRow = Today['arrivalsToday'][number];
@@ -67,11 +68,8 @@ export function getToday(ctx: Ctx, date: string): Today {
 
   const pendingReferrals = ctx.db.select({
     id: referrals.id, receivedAt: referrals.receivedAt, source: referrals.source, people: referrals.people, urgency: referrals.urgency,
-  }).from(referrals).where(eq(referrals.outcome, 'pending')).orderBy(asc(referrals.receivedAt)).all()
-    .map((r) => {
-      const waited = (ctx.now.getTime() - Date.parse(r.receivedAt)) / 3_600_000;
-      return { ...r, waitingHours: Number.isFinite(waited) ? Math.max(0, Math.round(waited * 10) / 10) : 0 };
-    });
+  }).from(referrals).where(eq(referrals.outcome, 'pending')).orderBy(...REFERRAL_QUEUE_ORDER).all()
+    .map((r) => ({ ...r, waitingHours: waitingHours(r.receivedAt, null, ctx.now) }));
 
   return {
     freeByStructure,

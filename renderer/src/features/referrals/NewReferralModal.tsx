@@ -15,7 +15,8 @@ import { call } from '../../ipc/client';
 import { PersonPicker } from '../admission/PersonPicker';
 import { languageOptions } from './referral-labels';
 import { ageOn, couldBeMinorOn } from '../../../../electron/shared/guest-rules';
-import { normaliseTime, romeWallClock, withRomeOffset } from './received-at';
+import { normaliseTime } from './received-at';
+import { romeWallClock, withRomeOffset } from '../../../../electron/shared/dates';
 
 const schema = contract['referrals.create'].input;
 type Values = z.input<typeof schema>;

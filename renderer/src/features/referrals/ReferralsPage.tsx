@@ -1,7 +1,7 @@
 // Segnalazioni: the queue of requests for a place (pending first, longest and most urgent waits on top),
 // a new referral, declining or withdrawing one, and "find a place" → matching → admission.
 import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../../electron/shared/channels/people';
 import { useNavigate, type Route } from '../../app/navigation';
@@ -11,7 +11,6 @@ import { useChannel } from '../../ipc/use-channel';
 import { CloseReferralModal } from './CloseReferralModal';
 import { MatchPanel } from './MatchPanel';
 import { NewReferralModal } from './NewReferralModal';
-import { queueOrder } from './queue';
 import { formatWaiting, needsSummary, UrgencyBadge } from './referral-labels';
 import { vocabLabel } from '../../components/vocab';
 
@@ -29,7 +28,8 @@ export function ReferralsPage({ route }: { route: Route }) {
   const [notice, setNotice] = useState<string | null>(null);
   const matchRef = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => [...(list.value ?? [])].sort(queueOrder), [list.value]);
+  // In the queue's order, as the register sends them (electron/core/services/referrals.ts): the limit applies after it.
+  const rows = list.value ?? [];
   const matching = rows.find((r) => r.id === matchingId && r.outcome === 'pending') ?? null;
 
   useEffect(() => {

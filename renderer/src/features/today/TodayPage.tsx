@@ -8,7 +8,6 @@ import { useNavigate, type Route } from '../../app/navigation';
 import { FormAlert } from '../../components/forms';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useChannel } from '../../ipc/use-channel';
-import { queueOrder } from '../referrals/queue';
 import { formatWaiting, UrgencyBadge } from '../referrals/referral-labels';
 import { PersonRows, type CountRow } from './PersonRows';
 import { BackupStatus } from '../backups/BackupStatus';
@@ -31,7 +30,8 @@ export function TodayPage({ route }: { route: Route }) {
     return value.permitsExpiring60.filter((r) => !within30.has(r.personId));
   }, [value]);
 
-  const pending = useMemo(() => [...(value?.pendingReferrals ?? [])].sort((a, b) => queueOrder({ ...a, outcome: 'pending', outcomeAt: null }, { ...b, outcome: 'pending', outcomeAt: null })), [value]);
+  // In the queue's order, as the register sends them (electron/core/services/referrals.ts).
+  const pending = value?.pendingReferrals ?? [];
 
   const totals = value?.freeByStructure.reduce((acc, s) => ({ free: acc.free + s.free, beds: acc.beds + s.freeBeds, cots: acc.cots + s.freeCots }), { free: 0, beds: 0, cots: 0 });
 
