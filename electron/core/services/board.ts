@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { persons, placeOutOfService, placements, places, rooms, stays, structures } from '../db/schema';
 import type { Ctx } from './context';
 import { naturalOrder } from './structures';
+import { personLabel } from './person-label';
 
 /** Longest range one call may ask for: a year and a bit, enough for any view, bounded for the main process. */
 const MAX_NIGHTS = 400;
@@ -40,7 +41,7 @@ function prepareBoard(db: Db) {
     // and keeps those ending after `from`. A restricted person's name never leaves the database: the label is the code.
     bars: db.select({
       placementId: placements.id, placeId: placements.placeId, personId: placements.personId, stayId: placements.stayId,
-      label: sql<string>`CASE WHEN ${persons.restricted} THEN ${persons.code} ELSE ${persons.displayName} END`,
+      label: personLabel,
       startDate: placements.startDate, endDate: placements.endDate, plannedEnd: stays.plannedEnd,
     })
       .from(placements)
@@ -64,6 +65,17 @@ function prepareBoard(db: Db) {
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepareBoard>>();
 
+/** The board's prepared statements for this connection (made on first use): what `getBoard` runs, and what
+ * `npm run bench` measures against the same SQL run raw. */
+export function boardStatements(db: Db): ReturnType<typeof prepareBoard> {
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = prepareBoard(db);
+    prepared.set(db, statements);
+  }
+  return statements;
+}
+
 export interface Board {
   places: BoardPlace[];
   bars: BoardBar[];
@@ -72,11 +84,7 @@ export interface Board {
 
 export function getBoard(ctx: Ctx, input: { from: string; to: string; structureId?: number }): Board {
   if (input.to <= input.from || daysBetween(input.from, input.to) > MAX_NIGHTS) throw new DomainError('INVALID_PERIOD', { to: ['errors.INVALID_PERIOD'] });
-  let statements = prepared.get(ctx.db);
-  if (!statements) {
-    statements = prepareBoard(ctx.db);
-    prepared.set(ctx.db, statements);
-  }
+  const statements = boardStatements(ctx.db);
   const params = { from: input.from, to: input.to, structureId: input.structureId ?? null };
   const bars: BoardBar[] = statements.bars.all(params);
   const outOfService: OutOfService[] = statements.outOfService.all(params);

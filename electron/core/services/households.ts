@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/connection';
 import { householdMembers, households, persons } from '../db/schema';
 import { write, type Ctx } from './context';
+import { shownName } from './person-label';
 
 type Relationship = (typeof RELATIONSHIPS)[number];
 type Reader = Pick<Db, 'select'>;
@@ -31,7 +32,7 @@ export function householdOf(db: Reader, householdId: number): Household {
   return {
     id: household.id,
     headPersonId: household.headPersonId,
-    members: members.map(({ restricted, displayName, ...m }) => ({ ...m, displayName: restricted ? null : displayName })),
+    members: members.map(({ restricted, displayName, ...m }) => ({ ...m, displayName: shownName({ restricted, displayName }) })),
   };
 }
 

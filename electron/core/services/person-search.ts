@@ -6,6 +6,7 @@ import type { PersonRow, personSearchSchema } from '../../shared/channels/people
 import { addDays } from '../../shared/dates';
 import { queryWords } from '../../shared/text-normalise';
 import type { Ctx } from './context';
+import { shownName } from './person-label';
 
 export type PersonSearch = z.output<typeof personSearchSchema>;
 
@@ -185,7 +186,7 @@ export function searchPersons(ctx: Ctx, search: PersonSearch): { rows: PersonRow
     return {
       id: d.id,
       code: d.code,
-      displayName: d.restricted ? null : d.display_name,
+      displayName: shownName({ restricted: d.restricted, displayName: d.display_name }),
       restricted: Boolean(d.restricted),
       gender: d.gender,
       birthYear: d.birth_year,

@@ -12,6 +12,7 @@ import { householdIdOfPerson, householdOf } from './households';
 import { referralsOf } from './referrals';
 import { guestRuleProblem } from './guest-rules';
 import { birthDateInFuture } from '../../shared/guest-rules';
+import { shownName } from './person-label';
 
 /** A birth date (or estimated year) after today is a typing mistake: refused next to the field. */
 function refuseFutureBirth(fields: PersonInput, today: string): void {
@@ -77,7 +78,7 @@ export function findDuplicates(db: Reader, query: DuplicateQuery): Duplicate[] {
   return found.map((p) => ({
     id: p.id,
     code: p.code,
-    displayName: p.restricted ? null : p.displayName,
+    displayName: shownName(p),
     reason: fiscalCode && p.fiscalCode === fiscalCode ? 'fiscal_code' : 'name_birth_date',
   }));
 }

@@ -9,6 +9,7 @@ import { persons, places, placements, referrals, rooms, stays, structures } from
 import type { Ctx } from './context';
 import { naturalOrder, placeCountsOn } from './structures';
 import { REFERRAL_QUEUE_ORDER, waitingHours } from './referrals';
+import { personLabel as label } from './person-label';
 
 type Today = z.output<(typeof placesChannels)['today.get']['output']>;
 type CountRow = Today['arrivalsToday'][number];
@@ -17,8 +18,6 @@ type CountRow = Today['arrivalsToday'][number];
  * today's (the page says so in its headings). */
 const WEEK_DAYS = 7;
 
-/** Lists show the alias, or only the code when the person is restricted. */
-const label = sql<string>`CASE WHEN ${persons.restricted} THEN ${persons.code} ELSE ${persons.displayName} END`;
 
 /** Where the stay is: the structure of its placement on `date` (or on the entry day, for arrivals still to come). */
 const structureOf = (date: string) => sql<string | null>`(
