@@ -7,6 +7,7 @@ import { desc } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from './db/connection';
 import { auditEvents } from './db/schema';
+import type { AuditRow } from '../shared/audit-schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -77,4 +78,15 @@ export function verifyAuditChain(sqlite: Database.Database): ChainVerdict {
     checked += 1;
   }
   return { ok: true, checked, brokenAt: null };
+}
+
+/** An audit event's field list as stored (a JSON array of field names, never values). */
+export const auditFields = (stored: string): string[] => JSON.parse(stored) as string[];
+
+/** An audit event as the screens show it (the activity log, a person's trail), with the acting user's name. */
+export function toAuditRow({ event, userName }: { event: typeof auditEvents.$inferSelect; userName: string | null }): AuditRow {
+  return {
+    id: event.id, at: event.at, userId: event.userId, userName: userName ?? null, action: event.action,
+    entity: event.entity, recordId: event.recordId, fields: auditFields(event.fields),
+  };
 }

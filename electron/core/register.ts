@@ -9,7 +9,7 @@ import { openRegisterDb, type Connection } from './db/connection';
 import { migrate } from './db/migrate';
 import { settings, users } from './db/schema';
 import { appendAudit } from './audit';
-import { putSetting } from './settings';
+import { SETTING, putSetting } from './settings';
 import { recordPublicKeys } from './keys/public-keys';
 import {
   decoyAttempt, fsyncDir, makeSlot, newSlotFile, openSlot, pendingPath, readSlotFile, recoverySlot, userSlot,
@@ -39,7 +39,7 @@ export interface OpenedRegister {
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 /** Setting that says whether the current recovery key was confirmed as written down ('yes' / 'no'). */
-export const RECOVERY_CONFIRMED = 'recovery_key_confirmed';
+export const RECOVERY_CONFIRMED = SETTING.recoveryConfirmed;
 
 export interface NewAdmin {
   username: string;
@@ -75,9 +75,9 @@ export async function createRegister(
     const { db } = conn;
     db.transaction((tx) => {
       tx.insert(settings).values([
-        { key: 'created_at', value: at },
-        { key: 'register_id', value: slots.registerId },
-        { key: 'auto_lock_minutes', value: String(DEFAULT_AUTO_LOCK_MINUTES) },
+        { key: SETTING.createdAt, value: at },
+        { key: SETTING.registerId, value: slots.registerId },
+        { key: SETTING.autoLockMinutes, value: String(DEFAULT_AUTO_LOCK_MINUTES) },
         { key: RECOVERY_CONFIRMED, value: 'no' },
       ]).run();
       tx.insert(users).values({ id: adminId, username: admin.username, displayName: admin.displayName, role: 'admin', createdAt: at }).run();
@@ -87,7 +87,7 @@ export async function createRegister(
       writeSlotFile(paths.slots, slots);
     });
     if (populate) {
-      db.transaction((tx) => putSetting(tx, 'demo', 'yes'));
+      db.transaction((tx) => putSetting(tx, SETTING.demo, 'yes'));
       populate(conn, now);
     }
     return { conn, dataKey, slots, userId: adminId, recoveryKey };

@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import type { SessionState, SessionUser } from '../shared/contract';
 import type { Connection } from './db/connection';
 import { users } from './db/schema';
-import { getSetting } from './settings';
+import { SETTING, getSetting } from './settings';
 import { createRegister, DEFAULT_AUTO_LOCK_MINUTES, registerExists, type Credential, type NewAdmin, type OpenedRegister, type RegisterPaths } from './register';
 import { openChecked } from './backup/damage';
 import { normaliseRecoveryKey, groupsOf } from './keys/recovery';
@@ -239,7 +239,7 @@ export class Session {
   }
 
   autoLockMinutes(): number {
-    return Number(getSetting(this.open().conn.db, 'auto_lock_minutes') ?? DEFAULT_AUTO_LOCK_MINUTES);
+    return Number(getSetting(this.open().conn.db, SETTING.autoLockMinutes) ?? DEFAULT_AUTO_LOCK_MINUTES);
   }
 
   /** User activity: re-arms the idle lock. */

@@ -4,12 +4,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import { format, parseISO, subYears } from 'date-fns';
 import { DEFAULT_RETENTION_YEARS, MAX_REVIEW_ROWS, type RetentionDue } from '../../shared/channels/privacy';
 import type { Db } from '../db/connection';
-import { getSetting, putSetting } from '../settings';
+import { SETTING, getSetting, putSetting } from '../settings';
 import { write, type Ctx } from '../services/context';
 
 type Reader = Pick<Db, 'select' | 'all'>;
 
-const RETENTION_KEY = 'retention_years';
+const RETENTION_KEY = SETTING.retentionYears;
 
 export function retentionYears(db: Pick<Db, 'select'>): number {
   const stored = Number(getSetting(db, RETENTION_KEY));

@@ -14,6 +14,7 @@ import { contributionsForSubjectAccess } from '../services/contributions';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
 import { SUBJECT_ACCESS_FORMAT, type SubjectAccessData } from './subject-access-data';
 import { pathwayOfSubject } from './subject-access-pathway';
+import { auditFields } from '../audit';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -101,7 +102,7 @@ function auditTrail(db: Reader, records: Record<string, number[]>): SubjectAcces
     .select({ at: auditEvents.at, byRole: users.role, action: auditEvents.action, entity: auditEvents.entity, recordId: auditEvents.recordId, fields: auditEvents.fields })
     .from(auditEvents).leftJoin(users, eq(users.id, auditEvents.userId))
     .where(or(...conditions)).orderBy(asc(auditEvents.id)).all()
-    .map((e) => ({ ...e, fields: JSON.parse(e.fields) as string[] }));
+    .map((e) => ({ ...e, fields: auditFields(e.fields) }));
 }
 
 /** `AP-2026-0001_dati-personali_2026-05-01` (no extension): the code, never a name, in the file name. */

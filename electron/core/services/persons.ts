@@ -13,6 +13,7 @@ import { referralsOf } from './referrals';
 import { guestRuleProblem } from './guest-rules';
 import { birthDateInFuture } from '../../shared/guest-rules';
 import { shownName } from './person-label';
+import { toAuditRow } from '../audit';
 
 /** A birth date (or estimated year) after today is a typing mistake: refused next to the field. */
 function refuseFutureBirth(fields: PersonInput, today: string): void {
@@ -325,8 +326,5 @@ function personAuditTrail(db: Reader, ids: { personId: number; stayIds: number[]
     .orderBy(sql`${auditEvents.id} desc`)
     .limit(500)
     .all();
-  return rows.map(({ event, userName }) => ({
-    id: event.id, at: event.at, userId: event.userId, userName: userName ?? null, action: event.action,
-    entity: event.entity, recordId: event.recordId, fields: JSON.parse(event.fields) as string[],
-  }));
+  return rows.map(toAuditRow);
 }
