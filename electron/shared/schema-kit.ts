@@ -62,4 +62,6 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;
 export const ALL_ROLES = ROLES;
+/** Admins and coordinators: who manage structures, decide contributions and review retention (docs/roles.md). */
+export const MANAGERS = ['admin', 'coordinator'] as const satisfies readonly Role[];
 

@@ -18,12 +18,13 @@ import {
 import { write, type Ctx } from './context';
 import { householdIdOfPerson } from './households';
 import { budgetRemaining } from './budgets';
+import { MANAGERS } from '../../shared/schema-kit';
 
 type Reader = Pick<Db, 'select'>;
 type Input<C extends keyof typeof contributionsChannels> = z.output<(typeof contributionsChannels)[C]['input']>;
 type Record_ = typeof contributions.$inferSelect;
 
-const MANAGER_ROLES = new Set(['admin', 'coordinator']);
+const MANAGER_ROLES = new Set<string>(MANAGERS);
 const notFound = (field: string) => new DomainError('NOT_FOUND', { [field]: ['errors.NOT_FOUND'] });
 
 // ——— Rule table

@@ -5,9 +5,7 @@ import {
   CONTRACT_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DECISION_KINDS, EMERGENCY_LEVELS, HOUSING_SITUATIONS, PAYMENT_METHODS,
 } from '../contributions';
 import { MAX_CENTS } from '../money';
-import { ALL_ROLES, channel, idSchema, isoDate, localeSchema, optionalDate, optionalText, requiredText, text } from '../schema-kit';
-
-const MANAGERS = ['admin', 'coordinator'] as const;
+import { ALL_ROLES, MANAGERS, channel, idSchema, isoDate, localeSchema, optionalDate, optionalText, requiredText, text } from '../schema-kit';
 
 /** An amount in cents, as parsed from what was typed (electron/shared/money.ts parseEuro). */
 export const centsSchema = z.number({ error: 'validation.amount' }).int({ error: 'validation.amount' })

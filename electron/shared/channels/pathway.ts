@@ -3,9 +3,8 @@
 // figures, the reminders on Today, who works in which structure, and host families.
 import { z } from 'zod';
 import { GOAL_STATUSES, INTERVENTION_TYPES, PATHWAY_AREAS, STRUCTURE_TYPES, VETTING_OUTCOMES } from '../domain';
-import { ALL_ROLES, channel, idSchema, isoDate, optionalDate, optionalText, requiredText, ROLES } from '../schema-kit';
+import { ALL_ROLES, MANAGERS, channel, idSchema, isoDate, optionalDate, optionalText, requiredText, ROLES } from '../schema-kit';
 
-const MANAGERS = ['admin', 'coordinator'] as const;
 const area = z.enum(PATHWAY_AREAS, { error: 'validation.required' });
 const interventionType = z.enum(INTERVENTION_TYPES, { error: 'validation.required' });
 const goalStatus = z.enum(GOAL_STATUSES, { error: 'validation.required' });

@@ -2,9 +2,8 @@
 // the Today page.
 import { z } from 'zod';
 import { GENDERS, PLACE_KINDS, STRUCTURE_TYPES } from '../domain';
-import { ALL_ROLES, channel, idSchema, isoDate, optionalDate, optionalText, requiredText } from '../schema-kit';
+import { ALL_ROLES, MANAGERS, channel, idSchema, isoDate, optionalDate, optionalText, requiredText } from '../schema-kit';
 
-const MANAGERS = ['admin', 'coordinator'] as const;
 const languageCode = z.string().regex(/^[a-z]{2}$/, { error: 'validation.invalid' });
 
 export const partnerSchema = z.strictObject({ id: idSchema, name: z.string(), active: z.boolean() });

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTRIBUTION_TYPES, type ContributionType } from '../../../../electron/shared/contributions';
 import { todayInRome } from '../../../../electron/shared/dates';
 import { useNavigate, type Route } from '../../app/navigation';
-import { useUser } from '../../app/session-context';
+import { useCan } from '../../app/session-context';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -30,8 +30,7 @@ export function BudgetPage(_: { route: Extract<Route, { area: 'budget' }> }) {
   const { t, i18n } = useTranslation();
   const euro = useEuro();
   const navigate = useNavigate();
-  const user = useUser();
-  const manager = user.role === 'admin' || user.role === 'coordinator';
+  const can = useCan();
   const thisYear = Number(todayInRome().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const read = useChannel('budgets.get', { year });
@@ -132,7 +131,7 @@ export function BudgetPage(_: { route: Extract<Route, { area: 'budget' }> }) {
             </Table>
           )}
 
-          {manager && (
+          {can('budgets.set') && (
             <Paper withBorder p="md">
               <Title order={2} size="h5" mb="sm">{t('contributions.budget.set')}</Title>
               <form onSubmit={(e) => { e.preventDefault(); void setBudget(); }} noValidate>
@@ -167,7 +166,7 @@ export function BudgetPage(_: { route: Extract<Route, { area: 'budget' }> }) {
             </Table>
           )}
 
-          {manager && (
+          {can('ledger.export') && (
             <Group>
               <Button variant="default" loading={exporting.busy} onClick={() => void exportLedger()} data-testid="ledger-export">{t('contributions.budget.export')}</Button>
               {exportNote && <Text size="sm" role="status">{exportNote}</Text>}

@@ -9,7 +9,8 @@ import { CONTRACT_KINDS, PAYMENT_METHODS } from '../../../../electron/shared/con
 import { todayInRome } from '../../../../electron/shared/dates';
 import type { ErrorBody } from '../../../../electron/shared/errors';
 import { useNavigate, type Route } from '../../app/navigation';
-import { useUser } from '../../app/session-context';
+import { useCan, useUser } from '../../app/session-context';
+import { MANAGERS, type Role } from '../../../../electron/shared/contract';
 import { DateField } from '../../components/DateField';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../i18n/format';
@@ -21,7 +22,8 @@ import { MoneyInput, readAmount, refusalText, toInput, useEuro, useSubmit } from
 
 type Detail = ContributionDetail;
 type Update = (next: Detail) => void;
-const isManager = (role: string) => role === 'admin' || role === 'coordinator';
+/** Admins and coordinators decide; the service checks the same list (e.g. withdrawing an approved contribution). */
+const isManager = (role: Role) => (MANAGERS as readonly Role[]).includes(role);
 
 export function ContributionPage({ route }: { route: Extract<Route, { area: 'contribution' }> }) {
   const { t } = useTranslation();
@@ -116,6 +118,7 @@ function Decisions({ detail, update }: { detail: Detail; update: Update }) {
   const euro = useEuro();
   const user = useUser();
   const { row } = detail;
+  const can = useCan();
   const manager = isManager(user.role);
   const [amount, setAmount] = useState(toInput(row.approvedCents ?? detail.suggestion.suggestedCents ?? row.proposedCents, i18n.language));
   const [date, setDate] = useState<string | null>(todayInRome());
@@ -124,8 +127,8 @@ function Decisions({ detail, update }: { detail: Detail; update: Update }) {
   const [over, setOver] = useState<ErrorBody | null>(null);
   const submit = useSubmit();
   const fields = ['amountCents', 'date', 'motivation', 'overrideReason'];
-  const canApprove = manager && (row.status === 'proposed' || row.status === 'approved');
-  const canReject = manager && row.status === 'proposed';
+  const canApprove = can('contributions.approve') && (row.status === 'proposed' || row.status === 'approved');
+  const canReject = can('contributions.reject') && row.status === 'proposed';
   const canWithdraw = row.status === 'proposed' || (manager && row.status === 'approved' && row.paidCents === 0);
 
   const decide = (kind: 'approve' | 'reject' | 'withdraw', withOverride = false) => submit.run(async () => {
@@ -259,7 +262,7 @@ function Contract({ detail, update }: { detail: Detail; update: Update }) {
 function Instalments({ detail, update }: { detail: Detail; update: Update }) {
   const { t, i18n } = useTranslation();
   const euro = useEuro();
-  const manager = isManager(useUser().role);
+  const manager = useCan()('contributions.addInstalment');
   const [due, setDue] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const submit = useSubmit();
@@ -311,7 +314,7 @@ function Instalments({ detail, update }: { detail: Detail; update: Update }) {
 function Payments({ detail, update }: { detail: Detail; update: Update }) {
   const { t, i18n } = useTranslation();
   const euro = useEuro();
-  const manager = isManager(useUser().role);
+  const manager = useCan()('payments.record');
   const [date, setDate] = useState<string | null>(todayInRome());
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<string | null>('bank_transfer');

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRIBUTION_TYPES, EMERGENCY_LEVELS, type ContributionType, type EmergencyLevel, type RuleBand } from '../../../../electron/shared/contributions';
 import type { Route } from '../../app/navigation';
-import { useUser } from '../../app/session-context';
+import { useCan } from '../../app/session-context';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -31,8 +31,7 @@ const toText = (band: RuleBand, locale: string): BandText => ({
 export function RulesPage(_: { route: Extract<Route, { area: 'contributionRules' }> }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const user = useUser();
-  const manager = user.role === 'admin' || user.role === 'coordinator';
+  const manager = useCan()('contributionRules.save');
   const read = useChannel('contributionRules.get', {});
   const [type, setType] = useState<ContributionType>('rental_start');
   const [bands, setBands] = useState<BandText[]>([]);
