@@ -1,4 +1,4 @@
-// `npm run bench`: the project's figures against PRODUCT.md's targets, on a generated reference register
+// `npm run bench`: the project's figures against the targets of docs/domain.md, on a generated reference register
 // (8 partners, 60 structures, 600 places, 5 years, 25,000 persons, 40,000 stays, 60,000 placements,
 // 10,000 housing contributions).
 // Timings are medians over several runs, through the real dispatcher as the app calls them; ratios are
@@ -43,7 +43,7 @@ interface Figure {
   name: string;
   value: string;
   target: string;
-  /** null: no PRODUCT.md target for this figure. */
+  /** null: no target for this figure in docs/domain.md. */
   met: boolean | null;
 }
 const figures: Figure[] = [];

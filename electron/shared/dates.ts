@@ -1,4 +1,4 @@
-// Calendar dates 'YYYY-MM-DD' (Europe/Rome) and the one counting convention of PRODUCT.md: a period
+// Calendar dates 'YYYY-MM-DD' (Europe/Rome) and the one counting convention (docs/domain.md › Dates and nights): a period
 // [from, to) covers the nights d with from ≤ d < to; a null `to` runs on.
 import { addDays as addDaysFns, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
 

@@ -33,7 +33,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'NAME_TAKEN',
   'INVALID_PERIOD',
-  // Stays and placements (PRODUCT.md rules)
+  // Stays and placements (docs/domain.md › Rules and their error codes)
   'PLACE_OCCUPIED',
   'PERSON_ALREADY_PLACED',
   'PLACEMENT_OUTSIDE_STAY',

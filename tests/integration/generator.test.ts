@@ -1,4 +1,4 @@
-// The example-data generator on a real encrypted register: deterministic, and every PRODUCT.md rule holds
+// The example-data generator on a real encrypted register: deterministic, and every rule of docs/domain.md holds
 // in what it writes (checked in SQL, independently of the generator's own bookkeeping).
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -135,7 +135,7 @@ async function scene() {
 }
 
 /**
- * Everything the monthly figures of PRODUCT.md count: stays (less the destination), placements, extensions,
+ * Everything the monthly figures count (docs/domain.md › Planned: the monthly placement summary): stays (less the destination), placements, extensions,
  * households, referrals (less their notes), consents, date corrections (less the reason), and per person
  * the gender, birth year, nationality, vulnerability flags and the other categorical fields kept.
  */

@@ -46,7 +46,7 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_events_entity_record').on(t.entity, t.recordId)],
 );
 
-// ——— The daily register (PRODUCT.md entities). Dates are local calendar dates 'YYYY-MM-DD'
+// ——— The daily register (docs/domain.md › Entities). Dates are local calendar dates 'YYYY-MM-DD'
 // (Europe/Rome); periods are half-open: a stay, placement, active or out-of-service period covers the
 // nights d with from ≤ d < to, and an empty `to` runs on.
 

@@ -1,4 +1,4 @@
-// The sizes of generated registers. 'reference' is PRODUCT.md's reference register (the benchmark's);
+// The sizes of generated registers. 'reference' is the reference register of docs/domain.md (the benchmark's);
 // the others keep the same shape, smaller. Persons, stays and placements are targets the simulation
 // steers towards (it lands within a few percent); partners, structures and places are exact.
 import type { StructureType } from '../../shared/domain';

@@ -51,7 +51,7 @@ interface Free {
 /** Italian is the desks' working language: every structure speaks it whatever its list says. */
 const WORKING_LANGUAGE = 'it';
 
-/** Structure types that suit a need best (PRODUCT.md: shelters and co-housing for women in emergency,
+/** Structure types that suit a need best (docs/domain.md › Who uses it: shelters and co-housing for women in emergency,
  * host families for LGBT+ people and others in severe vulnerability). */
 function typeFits(needs: ReferralNeeds, type: StructureType): boolean {
   if (needs.lgbtSafe) return type === 'host_family';

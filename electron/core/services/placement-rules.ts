@@ -1,4 +1,4 @@
-// The pure checks of a placement against PRODUCT.md's rules: inside its stay, inside the place's active
+// The pure checks of a placement against the rules of docs/domain.md: inside its stay, inside the place's active
 // period, women-only and children flags at the placement's first night, and clashes among the placements
 // of one request. No database here: stays.ts loads the facts and asks these questions.
 import type { ErrorCode } from '../../shared/errors';

@@ -1,5 +1,5 @@
 // Stays and placements: admission, transfer, extension, discharge and date correction. Each call is one
-// synchronous transaction that checks every PRODUCT.md rule before it writes, with its audit events.
+// synchronous transaction that checks every rule of docs/domain.md before it writes, with its audit events.
 import { and, eq, gt, isNull, lt, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';

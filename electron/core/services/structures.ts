@@ -1,5 +1,5 @@
 // Partners, structures, rooms, places and their out-of-service periods: reads with today's capacity, and
-// the writes that keep every place-night rule of PRODUCT.md (nothing history points to is ever deleted).
+// the writes that keep every place-night rule of docs/domain.md (nothing history points to is ever deleted).
 import { and, asc, count, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../shared/errors';

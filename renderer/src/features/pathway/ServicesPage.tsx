@@ -21,8 +21,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { useChannel } from '../../ipc/use-channel';
 import { InterventionForm } from './EntryForm';
 import { FiguresPanel } from './FiguresPanel';
-import { useUser } from '../../app/session-context';
-import { isManager } from '../structures/StructuresPage';
+import { useCan } from '../../app/session-context';
 import { hoursOf } from './PathwayTab';
 
 const PAGE = 100;
@@ -118,7 +117,7 @@ export function ServicesPage({ route }: { route: Route }) {
   const staff = useChannel('interventions.staff', {});
   const columns = useMemo(() => serviceColumns(t, locale, (personId) => navigate({ area: 'person', personId })), [t, locale, navigate]);
   const value = list.value;
-  const { role } = useUser();
+  const can = useCan();
   const table = useTable({ features, columns, data: value?.rows ?? [], getRowId: (row) => String(row.id) });
 
   const change = (next: Partial<InterventionFilter>) => {
@@ -227,7 +226,7 @@ export function ServicesPage({ route }: { route: Route }) {
         </>
       )}
 
-      {isManager(role) && <FiguresPanel key={saves} from={filter.from} to={filter.to} />}
+      {can('pathway.figures') && <FiguresPanel key={saves} from={filter.from} to={filter.to} />}
 
       {grouping && (
         <GroupActivityModal
