@@ -20,7 +20,8 @@ export const SETTING = {
   /** The last manual backup (ISO instant), for the "backed up" status. */
   lastManualBackupAt: 'last_manual_backup_at',
 } as const;
-export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
+/** The named settings, and each key slot's public key (`slot_public_key:<kind>:<user id>`, keys/public-keys.ts). */
+export type SettingKey = (typeof SETTING)[keyof typeof SETTING] | `slot_public_key:${string}`;
 
 export function getSetting(db: Pick<Db, 'select'>, key: SettingKey | (string & {})): string | undefined {
   return db.select().from(settings).where(eq(settings.key, key)).get()?.value;

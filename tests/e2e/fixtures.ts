@@ -75,7 +75,7 @@ export const test = base.extend<{ host: Host; idleMs: number | undefined }>({
 /** The admin of the generated reference register. */
 export const referenceAdmin = { username: 'admin', passphrase: 'seed passphrase 2026' };
 
-/** A browser host on a register generated at PRODUCT.md's reference size (`dist/tools/seed.cjs`), made per test. */
+/** A browser host on a register generated at the reference size of docs/domain.md (`dist/tools/seed.cjs`), made per test. */
 export const referenceTest = base.extend<{ url: string }>({
   url: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'approdo-e2e-ref-'));

@@ -31,9 +31,6 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
   });
 }
 
-/** Documents written with a feature still in progress elsewhere: a reference to one is allowed while it is missing. */
-const PENDING_DOCS = new Set(['contributions.md']);
-
 const sources = [
   ...['electron', 'renderer/src', 'tests', 'scripts', 'docs'].flatMap((dir) => filesUnder(join(root, dir), /\.(ts|tsx|mjs|md)$/)),
   join(root, 'README.md'),
@@ -57,7 +54,7 @@ describe('the documentation', () => {
       if (file.endsWith('docs.test.ts')) continue;
       const text = readFileSync(file, 'utf8');
       const where = file.slice(root.length + 1);
-      for (const [, doc] of text.matchAll(/\bdocs\/([a-z0-9-]+\.(?:md|png))/g)) if (!existsSync(join(root, 'docs', doc!)) && !PENDING_DOCS.has(doc!)) problems.push(`${where}: docs/${doc} does not exist`);
+      for (const [, doc] of text.matchAll(/\bdocs\/([a-z0-9-]+\.(?:md|png))/g)) if (!existsSync(join(root, 'docs', doc!))) problems.push(`${where}: docs/${doc} does not exist`);
       for (const [found] of text.matchAll(/PRODUCT\.md|STYLE\.md|\bthe spec\b|\/work\/shared/g)) problems.push(`${where}: mentions ${found}`);
     }
     expect(problems).toEqual([]);

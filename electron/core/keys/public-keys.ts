@@ -6,7 +6,7 @@ import { settings } from '../db/schema';
 import { getSetting, putSetting } from '../settings';
 import type { Slot, SlotFile } from './slots';
 
-const settingOf = (slot: Pick<Slot, 'kind' | 'userId'>) => `slot_public_key:${slot.kind}:${slot.userId ?? ''}`;
+const settingOf = (slot: Pick<Slot, 'kind' | 'userId'>): `slot_public_key:${string}` => `slot_public_key:${slot.kind}:${slot.userId ?? ''}`;
 
 /** Records the slots' public keys, replacing those of slots that are gone. Inside the write's transaction. */
 export function recordPublicKeys(tx: Db, slots: SlotFile): void {
