@@ -23,7 +23,7 @@ export const SETTING = {
 /** The named settings, and each key slot's public key (`slot_public_key:<kind>:<user id>`, keys/public-keys.ts). */
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING] | `slot_public_key:${string}`;
 
-export function getSetting(db: Pick<Db, 'select'>, key: SettingKey | (string & {})): string | undefined {
+export function getSetting(db: Pick<Db, 'select'>, key: SettingKey): string | undefined {
   return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
 }
 

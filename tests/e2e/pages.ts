@@ -127,6 +127,20 @@ export async function openNewRegister(page: Page, url: string, viewport = { widt
   await new ShellPage(page).expectSignedIn(admin.displayName);
 }
 
+/** Creates the demo register from the first-run screen and signs its first admin in. */
+export async function openDemoRegister(page: Page, url: string, admin: { displayName: string; username: string; passphrase: string }) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Prova con un registro demo' }).click();
+  await page.getByLabel('Nome e cognome').fill(admin.displayName);
+  await page.getByLabel('Nome utente').fill(admin.username);
+  await page.getByLabel('Passphrase', { exact: true }).fill(admin.passphrase);
+  await page.getByLabel('Ripeti la passphrase').fill(admin.passphrase);
+  await page.getByRole('button', { name: 'Crea il registro demo' }).click();
+  const recovery = new RecoveryKeyPage(page);
+  await recovery.confirm(await recovery.groups());
+  await new ShellPage(page).expectSignedIn(admin.displayName);
+}
+
 /** Today in Rome, the register's calendar, as 'YYYY-MM-DD'. */
 export function romeToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -4,7 +4,7 @@
 // cannot open the note.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ChangePassphrasePage, LoginPage, RecoveryKeyPage, ShellPage, UsersPage, romeToday } from './pages';
+import { ChangePassphrasePage, LoginPage, ShellPage, UsersPage, openDemoRegister, romeToday } from './pages';
 
 const admin = { displayName: 'Anna Demo', username: 'anna', passphrase: 'una frase lunga e segreta' };
 const FIRST = 'prima passphrase 2026';
@@ -50,18 +50,8 @@ test('plan, interventions (one a group activity) and a note by an operator; coun
   test.setTimeout(300_000);
   const year = Number(romeToday().slice(0, 4));
   await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(host.url);
-
   // The demo register, created from the first-run screen.
-  await page.getByRole('button', { name: 'Prova con un registro demo' }).click();
-  await page.getByLabel('Nome e cognome').fill(admin.displayName);
-  await page.getByLabel('Nome utente').fill(admin.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(admin.passphrase);
-  await page.getByLabel('Ripeti la passphrase').fill(admin.passphrase);
-  await page.getByRole('button', { name: 'Crea il registro demo' }).click();
-  const recovery = new RecoveryKeyPage(page);
-  await recovery.confirm(await recovery.groups());
-  await new ShellPage(page).expectSignedIn(admin.displayName);
+  await openDemoRegister(page, host.url, admin);
 
   // Whom to work with: a structure hosting at least three adult women now (not restricted), and another structure.
   const structures = await read<{ id: number; name: string; active: boolean }[]>(page, host.url, 'structures.list', { includeInactive: false });

@@ -5,8 +5,9 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { DomainError } from '../../shared/errors';
+import { RESTORE_ROLES } from '../../shared/channels/backup';
 import { registerExists, type RegisterPaths } from '../register';
-import { getSetting, putSetting } from '../settings';
+import { getSetting, putSetting, SETTING } from '../settings';
 import { readSlotFile } from '../keys/slots';
 import { write, type KeyCtx } from '../services/context';
 import type { Session } from '../session';
@@ -16,7 +17,6 @@ import { damageOf, latestQuarantine } from './damage';
 import { backupsDirOf, quarantineDirOf } from './locations';
 
 /** Inside the register: when the last manual backup to a chosen folder was verified (ISO instant). */
-const LAST_MANUAL_BACKUP = 'last_manual_backup_at';
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function backupsOverview(ctx: KeyCtx): { folder: string; backups: BackupEntry[] } {
@@ -51,7 +51,7 @@ export function backUpToFolder(ctx: KeyCtx, folder: string): Promise<BackupEntry
     const now = ctx.session.now();
     const entry = writeBackup(open, dir, now);
     write({ ...ctx, now }, (tx, audit) => {
-      putSetting(tx, LAST_MANUAL_BACKUP, now.toISOString());
+      putSetting(tx, SETTING.lastManualBackupAt, now.toISOString());
       // The file name only: the folder's path may name a person or a device.
       audit({ action: 'backup.export', entity: 'register', recordId: entry.name, fields: [] });
     });
@@ -60,7 +60,7 @@ export function backUpToFolder(ctx: KeyCtx, folder: string): Promise<BackupEntry
 }
 
 export function backupStatus(ctx: KeyCtx): { lastVerifiedAt: string | null; stale: boolean } {
-  const candidates = [latestAutomaticBackup(ctx.session, ctx.open)?.createdAt, getSetting(ctx.db, LAST_MANUAL_BACKUP)].filter((t): t is string => Boolean(t));
+  const candidates = [latestAutomaticBackup(ctx.session, ctx.open)?.createdAt, getSetting(ctx.db, SETTING.lastManualBackupAt)].filter((t): t is string => Boolean(t));
   const lastVerifiedAt = candidates.sort().at(-1) ?? null;
   return { lastVerifiedAt, stale: lastVerifiedAt === null || ctx.now.getTime() - Date.parse(lastVerifiedAt) > STALE_AFTER_MS };
 }
@@ -90,7 +90,7 @@ export function mayRestore(session: Session): boolean {
   const paths = session.options.paths;
   if (!registerExists(paths) || damageOf(paths)) return true;
   const open = session.current;
-  return open !== null && session.registerKind === 'real' && open.user.role === 'admin' && !open.mustChangePassphrase && !open.pendingRecovery;
+  return open !== null && session.registerKind === 'real' && RESTORE_ROLES.includes(open.user.role) && !open.mustChangePassphrase && !open.pendingRecovery;
 }
 
 function restoreWithoutSession(paths: RegisterPaths): boolean {

@@ -7,9 +7,9 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../shared/errors';
 import type { AuditRow, ChainReport } from '../../shared/contract';
 import { auditEvents, users } from '../db/schema';
-import { verifyAuditChain } from '../audit';
+import { toAuditRow, verifyAuditChain } from '../audit';
 import { openRegisterDb, withRawKey, type Connection } from '../db/connection';
-import { getSetting, putSetting } from '../settings';
+import { getSetting, putSetting, SETTING } from '../settings';
 import { keyCtxOf, write, writeWithSlots, type Ctx, type KeyCtx } from './context';
 import { recordPublicKeys, vouchedFor } from '../keys/public-keys';
 import { log } from '../log';
@@ -19,10 +19,9 @@ import { newRecoveryKey } from '../keys/recovery';
 import { RECOVERY_CONFIRMED } from '../register';
 
 export function overview(ctx: Ctx) {
-  const setting = (key: string) => getSetting(ctx.db, key);
   const count = (n: { n: number } | undefined) => n?.n ?? 0;
   return {
-    createdAt: setting('created_at') ?? '',
+    createdAt: getSetting(ctx.db, SETTING.createdAt) ?? '',
     activeUsers: count(ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.status, 'active')).get()),
     auditEvents: count(ctx.db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()),
     lastAuditAt: ctx.db.select({ at: auditEvents.at }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()?.at ?? null,
@@ -33,8 +32,8 @@ export function overview(ctx: Ctx) {
 /** The caller re-arms the idle lock with the new value (Session.touch). */
 export function setAutoLockMinutes(ctx: Ctx, minutes: number): { autoLockMinutes: number } {
   write(ctx, (tx, audit) => {
-    putSetting(tx, 'auto_lock_minutes', String(minutes));
-    audit({ action: 'settings.update', entity: 'settings', recordId: 'auto_lock_minutes', fields: ['auto_lock_minutes'] });
+    putSetting(tx, SETTING.autoLockMinutes, String(minutes));
+    audit({ action: 'settings.update', entity: 'settings', recordId: SETTING.autoLockMinutes, fields: [SETTING.autoLockMinutes] });
   });
   return { autoLockMinutes: minutes };
 }
@@ -50,10 +49,7 @@ export function auditPage(ctx: Ctx, page: number, pageSize: number): { rows: Aud
     .all();
   const total = ctx.db.select({ n: sql<number>`count(*)` }).from(auditEvents).get()?.n ?? 0;
   return {
-    rows: rows.map(({ event, userName }) => ({
-      id: event.id, at: event.at, userId: event.userId, userName: userName ?? null, action: event.action,
-      entity: event.entity, recordId: event.recordId, fields: JSON.parse(event.fields) as string[],
-    })),
+    rows: rows.map(toAuditRow),
     total,
     chain: verifyAuditChain(ctx.sqlite),
   };
