@@ -3,9 +3,10 @@
 // are done in SQL (contributions.list): the totals are of everything the filter selects, not only what is loaded.
 import { Box, Table, Text, VisuallyHidden } from '@mantine/core';
 import { SortableTh } from '../../components/SortableTh';
+import { useRowKeyboard } from '../../components/row-keyboard';
 import { functionalUpdate, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContributionRow } from '../../../../electron/shared/channels/contributions';
 import { formatNumber } from '../../i18n/format';
@@ -67,21 +68,7 @@ export function ContributionsTable(props: ContributionsTableProps) {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [queryKey]);
 
-  const focusRow = (index: number) => {
-    const target = Math.max(0, Math.min(tableRows.length - 1, index));
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
-  };
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: number) => {
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: tableRows.length - 1, PageDown: index + 10, PageUp: index - 10 };
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onOpen(id);
-    } else if (event.key in moves) {
-      event.preventDefault();
-      focusRow(moves[event.key]!);
-    }
-  };
+  const onRowKey = useRowKeyboard({ scrollRef, virtualizer, rowCount: tableRows.length, rowHeight: ROW_HEIGHT, onOpen });
 
   const visible = table.getVisibleLeafColumns();
   const paddingTop = items[0]?.start ?? 0;

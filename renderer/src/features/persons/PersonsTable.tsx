@@ -3,9 +3,10 @@
 // paging happen in SQL: this component only reports what the user asked for.
 import { Box, Button, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
 import { SortableTh } from '../../components/SortableTh';
+import { useRowKeyboard } from '../../components/row-keyboard';
 import { functionalUpdate, useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRow } from '../../../../electron/shared/channels/people';
 import { todayInRome } from '../../../../electron/shared/dates';
@@ -77,37 +78,7 @@ export function PersonsTable(props: PersonsTableProps) {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [queryKey]);
 
-  // Arrow keys move between rows; a row scrolled out of the DOM is focused once the virtualiser renders it.
-  const pendingFocus = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${pendingFocus.current}"]`);
-    if (row) {
-      row.focus();
-      pendingFocus.current = null;
-    }
-  });
-  const moveFocus = (to: number) => {
-    const index = Math.max(0, Math.min(tableRows.length - 1, to));
-    pendingFocus.current = index;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
-    if (row) {
-      row.focus();
-      pendingFocus.current = null;
-    }
-  };
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, personId: number) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: tableRows.length - 1 };
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onOpen(personId);
-    } else if (event.key in moves) {
-      event.preventDefault();
-      moveFocus(moves[event.key]!);
-    }
-  };
+  const onRowKey = useRowKeyboard({ scrollRef, virtualizer, rowCount: tableRows.length, rowHeight: ROW_HEIGHT, onOpen });
 
   const visibleColumns = table.getVisibleLeafColumns();
   const paddingTop = items[0]?.start ?? 0;
