@@ -1,6 +1,8 @@
 // Renderer entry: theme, translations and the error boundary around the session state machine.
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
+// After the core styles, as @mantine/charts asks (the summary page's charts).
+import '@mantine/charts/styles.css';
 import 'dayjs/locale/it';
 import 'dayjs/locale/en-gb';
 import './styles.css';
