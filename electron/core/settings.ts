@@ -1,5 +1,6 @@
 // Register-wide settings, stored as key/value rows inside the encrypted database.
 import { eq } from 'drizzle-orm';
+import { DEFAULT_WORKING_DAY_OPTIONS, type WorkingDayOptions } from '../shared/working-days';
 import type { Db } from './db/connection';
 import { settings } from './db/schema';
 
@@ -19,6 +20,9 @@ export const SETTING = {
   retentionYears: 'retention_years',
   /** The last manual backup (ISO instant), for the "backed up" status. */
   lastManualBackupAt: 'last_manual_backup_at',
+  /** 'no' when 24 June (Saint John, Turin's patron saint) is a working day for the summary's timeliness;
+   * absent or 'yes': a holiday (docs/summary.md › Timeliness). */
+  saintJohnHoliday: 'saint_john_holiday',
 } as const;
 /** The named settings, and each key slot's public key (`slot_public_key:<kind>:<user id>`, keys/public-keys.ts). */
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING] | `slot_public_key:${string}`;
@@ -30,4 +34,10 @@ export function getSetting(db: Pick<Db, 'select'>, key: SettingKey): string | un
 /** Call inside the write's transaction. */
 export function putSetting(tx: Pick<Db, 'insert'>, key: SettingKey, value: string): void {
   tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/** The working-day rules the register counts timeliness with (electron/shared/working-days.ts). */
+export function workingDayOptions(db: Pick<Db, 'select'>): WorkingDayOptions {
+  const value = getSetting(db, SETTING.saintJohnHoliday);
+  return { saintJohn: value === undefined ? DEFAULT_WORKING_DAY_OPTIONS.saintJohn : value === 'yes' };
 }

@@ -181,6 +181,7 @@ export const AUDIT_FIELDS = {
   recoveryKey: { it: 'chiave di recupero', en: 'recovery key' },
   minutes: { it: 'minuti', en: 'minutes' },
   auto_lock_minutes: { it: 'blocco automatico', en: 'auto-lock' },
+  saint_john_holiday: { it: '24 giugno festivo', en: '24 June a holiday' },
   area: { it: 'area', en: 'area' },
   year: { it: 'anno', en: 'year' },
   date: { it: 'data', en: 'date' },

@@ -154,8 +154,14 @@ export const foundationChannels = {
   }),
   'settings.get': channel({
     input: empty,
-    output: z.strictObject({ autoLockMinutes: z.number().int() }),
+    output: z.strictObject({ autoLockMinutes: z.number().int(), saintJohnHoliday: z.boolean() }),
     access: ALL_ROLES,
+  }),
+  /** 24 June (Saint John, Turin's patron saint) as a holiday when counting working days (docs/summary.md). */
+  'settings.setSaintJohnHoliday': channel({
+    input: z.strictObject({ holiday: z.boolean() }),
+    output: z.strictObject({ saintJohnHoliday: z.boolean() }),
+    access: ['admin'],
   }),
   'settings.setAutoLock': channel({
     input: z.strictObject({

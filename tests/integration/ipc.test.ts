@@ -81,6 +81,7 @@ describe('the IPC contract', () => {
     expect((await refusal(app, 'users.create', { username: 'x1', displayName: 'X', role: 'admin', passphrase: 'a good passphrase', passphraseRepeat: 'a good passphrase' })).code).toBe('FORBIDDEN');
     expect((await refusal(app, 'audit.list', { page: 1, pageSize: 10 })).code).toBe('FORBIDDEN');
     expect((await refusal(app, 'settings.setAutoLock', { minutes: 5 })).code).toBe('FORBIDDEN');
+    expect((await refusal(app, 'settings.setSaintJohnHoliday', { holiday: false })).code).toBe('FORBIDDEN');
     expect((await call(app, 'settings.get', {})).autoLockMinutes).toBe(10);
     app.lock();
   });

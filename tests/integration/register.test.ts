@@ -244,6 +244,19 @@ describe('the audit log', () => {
     app.lock();
   });
 
+  it('records the 24 June setting, on by default', async () => {
+    const app = core(copyOf(template));
+    await login(app, ADMIN.username, ADMIN.passphrase);
+    expect((await call(app, 'settings.get', {})).saintJohnHoliday).toBe(true);
+    expect(await call(app, 'settings.setSaintJohnHoliday', { holiday: false })).toEqual({ saintJohnHoliday: false });
+    expect((await call(app, 'settings.get', {})).saintJohnHoliday).toBe(false);
+    const { rows } = await call(app, 'audit.list', { page: 1, pageSize: 10 });
+    expect(rows[0]).toMatchObject({ action: 'settings.update', entity: 'settings', recordId: 'saint_john_holiday', fields: ['saint_john_holiday'], userName: 'admin' });
+    await call(app, 'settings.setSaintJohnHoliday', { holiday: true });
+    expect((await call(app, 'settings.get', {})).saintJohnHoliday).toBe(true);
+    app.lock();
+  });
+
   it('is append-only and its chain finds an edited row', async () => {
     const app = core(copyOf(template));
     await login(app, ADMIN.username, ADMIN.passphrase);

@@ -5,6 +5,7 @@ import type { Session } from '../session';
 import * as usersService from '../services/users';
 import * as registerService from '../services/register';
 import { ctxOf, keyCtxOf } from '../services/context';
+import { workingDayOptions } from '../settings';
 
 export function foundationHandlers(session: Session): HandlersFor<keyof typeof foundationChannels> {
   const shown = () => ({ ...session.pendingRecoveryKey(), state: session.state() });
@@ -53,7 +54,8 @@ export function foundationHandlers(session: Session): HandlersFor<keyof typeof f
       return session.state();
     },
     'register.overview': () => registerService.overview(ctxOf(session)),
-    'settings.get': () => ({ autoLockMinutes: session.autoLockMinutes() }),
+    'settings.get': () => ({ autoLockMinutes: session.autoLockMinutes(), saintJohnHoliday: workingDayOptions(ctxOf(session).db).saintJohn }),
+    'settings.setSaintJohnHoliday': ({ holiday }) => registerService.setSaintJohnHoliday(ctxOf(session), holiday),
     'settings.setAutoLock': ({ minutes }) => {
       const result = registerService.setAutoLockMinutes(ctxOf(session), minutes);
       session.touch();

@@ -38,6 +38,15 @@ export function setAutoLockMinutes(ctx: Ctx, minutes: number): { autoLockMinutes
   return { autoLockMinutes: minutes };
 }
 
+/** 24 June as a holiday (or not) for the summary's timeliness. */
+export function setSaintJohnHoliday(ctx: Ctx, holiday: boolean): { saintJohnHoliday: boolean } {
+  write(ctx, (tx, audit) => {
+    putSetting(tx, SETTING.saintJohnHoliday, holiday ? 'yes' : 'no');
+    audit({ action: 'settings.update', entity: 'settings', recordId: SETTING.saintJohnHoliday, fields: [SETTING.saintJohnHoliday] });
+  });
+  return { saintJohnHoliday: holiday };
+}
+
 export function auditPage(ctx: Ctx, page: number, pageSize: number): { rows: AuditRow[]; total: number; chain: ChainReport } {
   const rows = ctx.db
     .select({ event: auditEvents, userName: users.username })

@@ -8,6 +8,7 @@ import { AuditTab } from '../audit/AuditTab';
 import { ChangePassphraseForm } from '../session/ChangePassphraseForm';
 import { UsersTab } from '../users/UsersTab';
 import { AutoLockTab } from './AutoLockTab';
+import { CalendarTab } from './CalendarTab';
 import { LanguageTab } from './LanguageTab';
 import { SecurityTab } from './SecurityTab';
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
     { value: 'passphrase', label: t('settings.tabPassphrase'), content: <ChangePassphraseForm /> },
     { value: 'language', label: t('settings.tabLanguage'), content: <LanguageTab /> },
     { value: 'auto-lock', label: t('settings.tabAutoLock'), content: <AutoLockTab /> },
+    { value: 'calendar', label: t('settings.tabCalendar'), content: <CalendarTab /> },
     { value: 'users', label: t('settings.tabUsers'), channel: 'users.list', content: <UsersTab /> },
     { value: 'security', label: t('settings.tabSecurity'), channel: 'register.rekey', content: <SecurityTab /> },
     { value: 'audit', label: t('settings.tabAudit'), channel: 'audit.list', content: <AuditTab /> },

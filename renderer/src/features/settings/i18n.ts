@@ -8,6 +8,7 @@ export const it = {
     tabPassphrase: 'La mia passphrase',
     tabLanguage: 'Lingua',
     tabAutoLock: 'Blocco automatico',
+    tabCalendar: 'Calendario',
     tabUsers: 'Utenti',
     tabSecurity: 'Sicurezza',
     tabAudit: 'Registro attività',
@@ -24,6 +25,15 @@ export const it = {
     description: 'Da 1 a 120 minuti. Il blocco chiude il registro e cancella dallo schermo tutti i dati.',
     readOnly_one: 'Il registro si blocca dopo {{count}} minuto di inattività. Solo un amministratore può cambiare questo valore.',
     readOnly_other: 'Il registro si blocca dopo {{count}} minuti di inattività. Solo un amministratore può cambiare questo valore.',
+  },
+  calendar: {
+    holidays:
+      'Giorni lavorativi: da lunedì a venerdì, escluse le festività nazionali (1 e 6 gennaio, Pasquetta, 25 aprile, 1 maggio, 2 giugno, 15 agosto, 4 ottobre dal 2026, 1 novembre, 8, 25 e 26 dicembre).',
+    saintJohn: '24 giugno (San Giovanni, patrono di Torino) è festivo',
+    description:
+      'Conta per la tempestività del riepilogo mensile: ingressi e uscite registrati entro 3 giorni lavorativi dalla loro data.',
+    readOnlyOn: 'Il 24 giugno (San Giovanni, patrono di Torino) è festivo. Solo un amministratore può cambiarlo.',
+    readOnlyOff: 'Il 24 giugno (San Giovanni, patrono di Torino) è un giorno lavorativo. Solo un amministratore può cambiarlo.',
   },
   security: {
     title: 'Nuova chiave del registro',
@@ -45,6 +55,7 @@ export const en: Dictionary<typeof it> = {
     tabPassphrase: 'My passphrase',
     tabLanguage: 'Language',
     tabAutoLock: 'Auto-lock',
+    tabCalendar: 'Calendar',
     tabUsers: 'Users',
     tabSecurity: 'Security',
     tabAudit: 'Activity log',
@@ -61,6 +72,14 @@ export const en: Dictionary<typeof it> = {
     description: 'From 1 to 120 minutes. Locking closes the register and clears all data from the screen.',
     readOnly_one: 'The register locks after {{count}} idle minute. Only an administrator can change this value.',
     readOnly_other: 'The register locks after {{count}} idle minutes. Only an administrator can change this value.',
+  },
+  calendar: {
+    holidays:
+      'Working days: Monday to Friday, except the national holidays (1 and 6 January, Easter Monday, 25 April, 1 May, 2 June, 15 August, 4 October from 2026, 1 November, 8, 25 and 26 December).',
+    saintJohn: '24 June (Saint John, Turin’s patron saint) is a holiday',
+    description: 'Counts for the monthly summary’s timeliness: entries and exits recorded within 3 working days of their date.',
+    readOnlyOn: '24 June (Saint John, Turin’s patron saint) is a holiday. Only an administrator can change this.',
+    readOnlyOff: '24 June (Saint John, Turin’s patron saint) is a working day. Only an administrator can change this.',
   },
   security: {
     title: 'New register key',
