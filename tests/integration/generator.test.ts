@@ -113,6 +113,25 @@ describe('example register generator', () => {
     expect(transfers).toBeGreaterThan(0);
   });
 
+  it('records entries, exits and placements mostly on time, some late, never before the stay was saved', () => {
+    // Every exit and placement carries when it was recorded; ends only where there is an end.
+    expect(count(conn, 'SELECT count(*) FROM stays WHERE (exit_date IS NULL) <> (exit_recorded_at IS NULL)')).toBe(0);
+    expect(count(conn, 'SELECT count(*) FROM placements WHERE recorded_at IS NULL OR (end_date IS NULL) <> (end_recorded_at IS NULL)')).toBe(0);
+    expect(count(conn, 'SELECT count(*) FROM stays WHERE exit_recorded_at < created_at')).toBe(0);
+    expect(count(conn, 'SELECT count(*) FROM placements p JOIN stays s ON s.id = p.stay_id WHERE p.recorded_at < s.created_at OR p.end_recorded_at < s.created_at')).toBe(0);
+    // Recorded on the day or later, never in the future; more than a week after the date is late by any count.
+    const exits = count(conn, 'SELECT count(*) FROM stays WHERE exit_date IS NOT NULL');
+    const sameDay = count(conn, 'SELECT count(*) FROM stays WHERE substr(exit_recorded_at, 1, 10) = exit_date');
+    const late = count(conn, "SELECT count(*) FROM stays WHERE julianday(substr(exit_recorded_at, 1, 10)) - julianday(exit_date) > 3");
+    expect(count(conn, "SELECT count(*) FROM stays WHERE substr(exit_recorded_at, 1, 10) < exit_date AND exit_recorded_at >= created_at AND substr(created_at, 1, 10) < exit_date")).toBe(0);
+    expect(count(conn, `SELECT count(*) FROM stays WHERE substr(exit_recorded_at, 1, 10) > '${TODAY}'`)).toBe(0);
+    expect(sameDay / exits).toBeGreaterThan(0.6);
+    expect(late).toBeGreaterThan(0);
+    // A transfer's two sides are one recording.
+    expect(count(conn, `SELECT count(*) FROM placements a JOIN placements b ON b.stay_id = a.stay_id AND b.start_date = a.end_date AND b.id <> a.id
+      WHERE a.end_recorded_at <> b.recorded_at`)).toBe(0);
+  });
+
   it('places guests only inside the place’s active period and never on an out-of-service night', () => {
     expect(count(conn, `SELECT count(*) FROM placements p JOIN places pl ON pl.id = p.place_id
       WHERE p.start_date < pl.active_from OR (pl.active_to IS NOT NULL AND ${END('p.end_date')} > pl.active_to)`)).toBe(0);

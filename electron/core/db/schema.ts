@@ -220,7 +220,11 @@ export const stays = sqliteTable(
     plannedEnd: text('planned_end'),
     exitReason: text('exit_reason', { enum: EXIT_REASONS }),
     destination: text('destination'),
+    /** When the stay was saved (ISO instant): also when its entry was recorded, for the summary's timeliness. */
     createdAt: text('created_at').notNull(),
+    /** When the discharge that set the exit date was saved (ISO instant); null while open. Exits saved
+     * before this column existed carry the time of their audit event (drizzle/0008). */
+    exitRecordedAt: text('exit_recorded_at'),
   },
   (t) => [index('stays_person').on(t.personId, t.entryDate), index('stays_dates').on(t.entryDate, t.exitDate)],
 );
@@ -249,6 +253,11 @@ export const placements = sqliteTable(
     placeId: integer('place_id').notNull().references(() => places.id),
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
+    /** When the placement was saved (ISO instant): the entry into its structure for the summary's timeliness. */
+    recordedAt: text('recorded_at'),
+    /** When its end date was last set (ISO instant): at creation for a bounded placement, by a transfer, a
+     * discharge or a correction; null while open. */
+    endRecordedAt: text('end_recorded_at'),
   },
   (t) => [
     index('placements_place').on(t.placeId, t.startDate),
@@ -597,4 +606,24 @@ export const placementAgreements = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('placement_agreements_structure').on(t.structureId, t.startDate), index('placement_agreements_person').on(t.personId)],
+);
+
+/** The closed months of the monthly summary (docs/summary.md › Month close): each close stores the month's
+ * figures as canonical JSON with its SHA-256; closing again adds the next version. Append-only: triggers
+ * refuse UPDATE and DELETE (drizzle/0008), like the audit log. */
+export const monthClosures = sqliteTable(
+  'month_closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'YYYY-MM'. */
+    month: text('month').notNull(),
+    version: integer('version').notNull(),
+    /** The summary as canonical JSON (sorted keys, no whitespace). */
+    snapshot: text('snapshot').notNull(),
+    /** SHA-256 of the snapshot's UTF-8 bytes, hex. */
+    sha256: text('sha256').notNull(),
+    closedBy: integer('closed_by').notNull().references(() => users.id),
+    closedAt: text('closed_at').notNull(),
+  },
+  (t) => [uniqueIndex('month_closures_month_version').on(t.month, t.version)],
 );

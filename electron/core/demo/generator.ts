@@ -68,6 +68,7 @@ export function generateRegister(db: Db, sqlite: Database.Database, options: Gen
   sim.run();
   // Recording delays (for the timeliness figure) come from their own stream, so they never shift the history.
   const late = new Rng(options.seed ^ 0x5eed);
+  const lateExit = new Rng(options.seed ^ 0xe517);
   const iso = (day: number) => (day === Infinity ? null : isoOf(day));
   const stamp = (day: number, hour = 9) => `${isoOf(day)}T${String(hour).padStart(2, '0')}:00:00.000Z`;
   const flag = (b: boolean) => (b ? 1 : 0);
@@ -135,19 +136,43 @@ export function generateRegister(db: Db, sqlite: Database.Database, options: Gen
       );
     }
 
-    const stay = insert(`INSERT INTO stays (id, person_id, household_id, referral_id, entry_date, exit_date, planned_end, exit_reason, destination, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const stay = insert(`INSERT INTO stays (id, person_id, household_id, referral_id, entry_date, exit_date, planned_end, exit_reason, destination, created_at, exit_recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const extension = insert('INSERT INTO stay_extensions (stay_id, previous_planned_end, new_planned_end, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)');
     let extensions = 0;
+    // When the desk recorded each entry, exit and move (a stay's day → the instant), for the placements below.
+    const recordedOn = new Map<string, string>();
+    const stayCreatedAt = new Map<number, string>();
+    // Nothing of a stay is recorded before the stay itself (ISO instants in UTC compare as strings).
+    const notBefore = (first: string, at: string) => (at < first ? first : at);
     for (const s of sim.stays) {
       // Most entries are recorded the same day; some a few days late.
       const recorded = Math.min(today, s.entry + (late.chance(0.85) ? 0 : late.int(1, 6)));
-      stay.run(s.id, s.person.id, s.householdId, s.referralId, isoOf(s.entry), iso(s.exit), isoOf(s.plannedEnd), s.exitReason, s.destination, stamp(recorded, late.int(8, 18)));
+      const createdAt = stamp(recorded, late.int(8, 18));
+      // Exits likewise, from their own stream (adding them left the entries' delays as they were).
+      const exitRecordedAt = s.exit === Infinity ? null : notBefore(createdAt, stamp(Math.min(today, s.exit + (lateExit.chance(0.8) ? 0 : lateExit.int(1, 8))), lateExit.int(8, 18)));
+      stayCreatedAt.set(s.id, createdAt);
+      stay.run(s.id, s.person.id, s.householdId, s.referralId, isoOf(s.entry), iso(s.exit), isoOf(s.plannedEnd), s.exitReason, s.destination, createdAt, exitRecordedAt);
+      recordedOn.set(`${s.id}:${s.entry}`, createdAt);
+      if (exitRecordedAt !== null && s.exit !== s.entry) recordedOn.set(`${s.id}:${s.exit}`, exitRecordedAt); // same day: one recording
       for (const e of s.extensions) extension.run(e.stayId, isoOf(e.previous), isoOf(e.next), e.grantedBy, isoOf(e.grantedAt));
       extensions += s.extensions.length;
     }
-    const placement = insert('INSERT INTO placements (id, stay_id, person_id, place_id, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const p of sim.placements) placement.run(p.id, p.stayId, p.personId, p.placeId, isoOf(p.start), iso(p.end));
+    // A placement is recorded with its stay's entry or with the move that started it; its end with the exit
+    // or the move that ended it (one transfer writes both sides at once).
+    const movedOn = (stayId: number, day: number): string => {
+      const key = `${stayId}:${day}`;
+      let at = recordedOn.get(key);
+      if (at === undefined) {
+        at = notBefore(stayCreatedAt.get(stayId)!, stamp(Math.min(today, day + (lateExit.chance(0.85) ? 0 : lateExit.int(1, 6))), lateExit.int(8, 18)));
+        recordedOn.set(key, at);
+      }
+      return at;
+    };
+    const placement = insert('INSERT INTO placements (id, stay_id, person_id, place_id, start_date, end_date, recorded_at, end_recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const p of sim.placements) {
+      placement.run(p.id, p.stayId, p.personId, p.placeId, isoOf(p.start), iso(p.end), movedOn(p.stayId, p.start), p.end === Infinity ? null : movedOn(p.stayId, p.end));
+    }
 
     // Contributions come from their own stream too: adding them never changed the rest of the history.
     const money = generateContributions(sqlite, new Rng(options.seed ^ 0xc0417), people, sim, {

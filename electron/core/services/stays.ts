@@ -167,7 +167,9 @@ export function admit(ctx: Ctx, input: AdmitInput): StayResult {
       }).returning({ id: stays.id }).get().id;
       audit({ action: 'stay.admit', entity: 'stay', recordId: stayId, fields: ['personId', 'entryDate', 'plannedEnd', 'householdId', 'referralId'] });
       const endDate = member.placementEnd ?? null;
-      const placementId = tx.insert(placements).values({ stayId, personId: member.personId, placeId: member.placeId, startDate: entryDate, endDate })
+      const placementId = tx.insert(placements).values({
+        stayId, personId: member.personId, placeId: member.placeId, startDate: entryDate, endDate, recordedAt: createdAt, endRecordedAt: endDate === null ? null : createdAt,
+      })
         .returning({ id: placements.id }).get().id;
       audit({ action: 'placement.create', entity: 'placement', recordId: placementId, fields: ['stayId', 'personId', 'placeId', 'startDate', ...(endDate ? ['endDate'] : [])] });
       result.stayIds.push(stayId);
@@ -203,9 +205,13 @@ export function transfer(ctx: Ctx, input: In<'placements.transfer'>): StayResult
       audit({ action: 'placement.transfer', entity: 'placement', recordId: current.id, fields: ['placeId'] });
       return { stayIds: [stay.id], placementIds: [current.id] };
     }
-    tx.update(placements).set({ endDate: date }).where(eq(placements.id, current.id)).run();
+    const at = ctx.now.toISOString();
+    tx.update(placements).set({ endDate: date, endRecordedAt: at }).where(eq(placements.id, current.id)).run();
     audit({ action: 'placement.transfer', entity: 'placement', recordId: current.id, fields: ['endDate'] });
-    const nextId = tx.insert(placements).values({ stayId: stay.id, personId, placeId: toPlaceId, startDate: date, endDate: current.endDate })
+    // The next placement runs to the old end, which was recorded when that end was set.
+    const nextId = tx.insert(placements).values({
+      stayId: stay.id, personId, placeId: toPlaceId, startDate: date, endDate: current.endDate, recordedAt: at, endRecordedAt: current.endRecordedAt,
+    })
       .returning({ id: placements.id }).get().id;
     audit({ action: 'placement.create', entity: 'placement', recordId: nextId, fields: ['stayId', 'personId', 'placeId', 'startDate', 'endDate'] });
     return { stayIds: [stay.id], placementIds: [current.id, nextId] };
@@ -225,7 +231,7 @@ function continueAfterBoundedPlacement(tx: Db, ctx: Ctx, audit: Audit, personId:
     personId, placeId: toPlaceId, period: { from: date, to: null }, stay: stayPeriod(stay),
     fields: { place: ['toPlaceId'], person: ['personId'], date: ['date'] },
   }], []);
-  const nextId = tx.insert(placements).values({ stayId: stay.id, personId, placeId: toPlaceId, startDate: date, endDate: null })
+  const nextId = tx.insert(placements).values({ stayId: stay.id, personId, placeId: toPlaceId, startDate: date, endDate: null, recordedAt: ctx.now.toISOString() })
     .returning({ id: placements.id }).get().id;
   audit({ action: 'placement.create', entity: 'placement', recordId: nextId, fields: ['stayId', 'personId', 'placeId', 'startDate'] });
   return { stayIds: [stay.id], placementIds: [nextId] };
@@ -271,12 +277,13 @@ export function discharge(ctx: Ctx, input: In<'stays.discharge'>): StayResult {
     });
 
     const result: StayResult = { stayIds: [], placementIds: [] };
+    const at = ctx.now.toISOString();
     for (const { stay, open } of closing) {
-      tx.update(stays).set({ exitDate, exitReason, destination }).where(eq(stays.id, stay.id)).run();
+      tx.update(stays).set({ exitDate, exitReason, destination, exitRecordedAt: at }).where(eq(stays.id, stay.id)).run();
       audit({ action: 'stay.discharge', entity: 'stay', recordId: stay.id, fields: ['exitDate', 'exitReason', 'destination'] });
       result.stayIds.push(stay.id);
       for (const p of open) {
-        tx.update(placements).set({ endDate: exitDate }).where(eq(placements.id, p.id)).run();
+        tx.update(placements).set({ endDate: exitDate, endRecordedAt: at }).where(eq(placements.id, p.id)).run();
         audit({ action: 'placement.close', entity: 'placement', recordId: p.id, fields: ['endDate'] });
         result.placementIds.push(p.id);
       }
@@ -364,8 +371,10 @@ export function correctDate(ctx: Ctx, input: In<'stays.correctDate'>): StayResul
 
     const at = ctx.now.toISOString();
     for (const c of changes) {
+      // A corrected placement end is a new recording of that end (the segment's exit per structure, docs/summary.md);
+      // a stay's entry and exit keep the time they were first recorded (created_at, exit_recorded_at).
       if (c.entity === 'stay') tx.update(stays).set({ [c.field]: c.to }).where(eq(stays.id, c.id)).run();
-      else tx.update(placements).set({ [c.field]: c.to }).where(eq(placements.id, c.id)).run();
+      else tx.update(placements).set(c.field === 'endDate' ? { endDate: c.to, endRecordedAt: at } : { startDate: c.to }).where(eq(placements.id, c.id)).run();
       tx.insert(dateCorrections).values({
         entity: c.entity, recordId: c.id, field: c.field, oldValue: c.from, newValue: c.to, reason, userId: ctx.user.id, at,
       }).run();
