@@ -3,9 +3,8 @@
 // No Electron or Node imports here: it is bundled into the sandboxed preload and the renderer.
 import { z } from 'zod';
 import type { Envelope } from './errors';
-import { passphraseProblem, PASSPHRASE_MAX_LENGTH } from './passphrase';
 import {
-  ALL_ROLES, accessAllows, channel, empty, localeSchema, passphraseField, requiredText, roleSchema, text, displayNameSchema, usernameSchema, type ChannelSpec,
+  ALL_ROLES, accessAllows, channel, empty, localeSchema, newPassphrase, passphraseField, requiredText, roleSchema, text, displayNameSchema, usernameSchema, type ChannelSpec,
   type Role,
 } from './schema-kit';
 import { placesChannels } from './channels/places';
@@ -15,21 +14,9 @@ import { backupChannels } from './channels/backup';
 import { privacyChannels } from './channels/privacy';
 import { contributionsChannels } from './channels/contributions';
 import { pathwayChannels } from './channels/pathway';
+import { exportsChannels } from './channels/exports';
 
 export * from './schema-kit';
-
-/** A new passphrase typed twice: checked against the rule and against its repetition. */
-function newPassphrase<S extends z.ZodRawShape>(shape: S) {
-  return z
-    .strictObject({ ...shape, passphrase: passphraseField, passphraseRepeat: passphraseField })
-    .superRefine((parsed, ctx) => {
-      const value = parsed as { passphrase: string; passphraseRepeat: string; username?: unknown };
-      const problem = passphraseProblem(value.passphrase, typeof value.username === 'string' ? value.username : undefined);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
-      if (value.passphrase !== value.passphraseRepeat)
-        ctx.addIssue({ code: 'custom', path: ['passphraseRepeat'], message: 'validation.passphraseMismatch' });
-    });
-}
 
 const userId = z.number().int().positive();
 
@@ -222,6 +209,7 @@ export const contract = {
   ...privacyChannels,
   ...contributionsChannels,
   ...pathwayChannels,
+  ...exportsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -88,3 +88,10 @@ export function parseItalianDate(typed: string): string | null {
 }
 
 export const formatItalianDate = (iso: string): string => format(fromIso(iso), 'dd/MM/yyyy');
+
+/** The days of a month 'YYYY-MM': its first and last day and how many there are (28 to 31). */
+export function monthRange(month: string): { from: string; to: string; days: number } {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(days).padStart(2, '0')}`, days };
+}

@@ -1,7 +1,7 @@
 // Building blocks of the IPC contract: roles, bounded strings, dates, and the channel declaration.
 // No Electron or Node imports: bundled into the preload and the renderer.
 import { z } from 'zod';
-import { PASSPHRASE_MAX_LENGTH } from './passphrase';
+import { passphraseProblem, PASSPHRASE_MAX_LENGTH } from './passphrase';
 
 export const ROLES = ['admin', 'coordinator', 'operator'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -25,6 +25,19 @@ export const displayNameSchema = requiredText(80);
 export const passphraseField = z
   .string({ error: 'validation.required' })
   .max(PASSPHRASE_MAX_LENGTH, { error: 'validation.tooLong' });
+
+/** A new passphrase typed twice: checked against the rule and against its repetition. */
+export function newPassphrase<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .strictObject({ ...shape, passphrase: passphraseField, passphraseRepeat: passphraseField })
+    .superRefine((parsed, ctx) => {
+      const value = parsed as { passphrase: string; passphraseRepeat: string; username?: unknown };
+      const problem = passphraseProblem(value.passphrase, typeof value.username === 'string' ? value.username : undefined);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
+      if (value.passphrase !== value.passphraseRepeat)
+        ctx.addIssue({ code: 'custom', path: ['passphraseRepeat'], message: 'validation.passphraseMismatch' });
+    });
+}
 
 export const empty = z.strictObject({});
 export const idSchema = z.number({ error: 'validation.required' }).int().positive();

@@ -627,3 +627,19 @@ export const monthClosures = sqliteTable(
   },
   (t) => [uniqueIndex('month_closures_month_version').on(t.month, t.version)],
 );
+
+/** Files with personal data that left the register (docs/privacy.md › Nominal list): what, for which
+ * period, how many rows, who, when and why. The audit keeps the fact; this table keeps the reason. */
+export const nominalExports = sqliteTable(
+  'nominal_exports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['month_list'] }).notNull(),
+    period: text('period').notNull(),
+    rows: integer('rows').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('nominal_exports_at').on(t.at)],
+);

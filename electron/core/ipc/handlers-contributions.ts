@@ -6,7 +6,7 @@ import { ctxOf } from '../services/context';
 import * as contributionsService from '../services/contributions';
 import * as budgetsService from '../services/budgets';
 import { ledgerWorkbook } from '../services/ledger';
-import type { Shell } from '../shell';
+import { deliverFile, type Shell } from '../shell';
 
 export function contributionsHandlers(session: Session, shell: Shell = {}): HandlersFor<keyof typeof contributionsChannels> {
   const ctx = () => ctxOf(session);
@@ -32,10 +32,7 @@ export function contributionsHandlers(session: Session, shell: Shell = {}): Hand
     'contributionRules.save': (input) => contributionsService.saveRuleTable(ctx(), input),
     'ledger.export': async ({ year, locale }) => {
       const ledger = await ledgerWorkbook(ctx(), year, locale);
-      const summary = { fileName: ledger.fileName, rows: ledger.rows, totals: ledger.totals };
-      if (!shell.saveFile) return { ...summary, saved: null, base64: Buffer.from(ledger.bytes).toString('base64') };
-      const saved = await shell.saveFile({ suggestedName: ledger.fileName, bytes: ledger.bytes, filter: { name: 'Excel', extensions: ['xlsx'] } });
-      return { ...summary, saved, base64: null };
+      return { ...(await deliverFile(shell, ledger, { name: 'Excel', extensions: ['xlsx'] })), rows: ledger.rows, totals: ledger.totals };
     },
   };
 }

@@ -11,10 +11,11 @@ import { backupHandlers } from './handlers-backup';
 import { privacyHandlers } from './handlers-privacy';
 import { contributionsHandlers } from './handlers-contributions';
 import { pathwayHandlers } from './handlers-pathway';
+import { exportsHandlers } from './handlers-exports';
 
 export function createHandlers(session: Session, shell: Shell = {}): Handlers {
   return {
     ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session, shell),
-    ...privacyHandlers(session), ...contributionsHandlers(session, shell), ...pathwayHandlers(session),
+    ...privacyHandlers(session), ...contributionsHandlers(session, shell), ...pathwayHandlers(session), ...exportsHandlers(session, shell),
   };
 }

@@ -13,18 +13,8 @@ import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
 import { useChannel } from '../../ipc/use-channel';
 import { BudgetChart } from './BudgetChart';
+import { downloadBase64 } from '../../components/download';
 import { MoneyInput, readAmount, refusalText, useEuro, useSubmit } from './money';
-
-/** Offers a file the main process sent (browser host) as a download; nothing is written by the app. */
-function download(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function BudgetPage(_: { route: Extract<Route, { area: 'budget' }> }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +53,7 @@ export function BudgetPage(_: { route: Extract<Route, { area: 'budget' }> }) {
     const result = await call('ledger.export', { year });
     if (!result.ok) return exporting.fail(result.error, []);
     exporting.clear();
-    if (result.value.base64) download(result.value.base64, result.value.fileName);
+    if (result.value.base64) downloadBase64(result.value.base64, result.value.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     setExportNote(result.value.saved === false ? t('contributions.budget.exportCancelled') : t('contributions.budget.exported', { rows: result.value.rows }));
   });
 
