@@ -15,6 +15,7 @@ import { privacyChannels } from './channels/privacy';
 import { contributionsChannels } from './channels/contributions';
 import { pathwayChannels } from './channels/pathway';
 import { exportsChannels } from './channels/exports';
+import { summaryChannels } from './channels/summary';
 
 export * from './schema-kit';
 
@@ -210,6 +211,7 @@ export const contract = {
   ...contributionsChannels,
   ...pathwayChannels,
   ...exportsChannels,
+  ...summaryChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -11,8 +11,8 @@ import { write, type Ctx } from './context';
 
 type Reader = Pick<Db, 'select'>;
 
-/** The budget rows in force for a year: the latest entry per (type, partner). */
-function budgetsInForce(db: Reader, year: number): { type: ContributionType; partnerId: number | null; amountCents: number }[] {
+/** The budget rows in force for a year: the latest entry per (type, partner) (also the monthly summary's budgets). */
+export function budgetsInForce(db: Reader, year: number): { type: ContributionType; partnerId: number | null; amountCents: number }[] {
   return db.select({ type: budgetEntries.type, partnerId: budgetEntries.partnerId, amountCents: budgetEntries.amountCents })
     .from(budgetEntries)
     .where(and(eq(budgetEntries.year, year), sql`${budgetEntries.id} = (select max(b.id) from budget_entries b where b.year = ${budgetEntries.year}
