@@ -70,13 +70,14 @@ function oracle(conn: Connection, s: string, e: string) {
     }
   }
   // Segments: consecutive placements of a stay in one structure.
-  const segments: { structureId: number; start: string; end: string | null }[] = [];
-  let previous: { stayId: number; structureId: number; segment: { structureId: number; start: string; end: string | null } } | null = null;
+  type Segment = { structureId: number; start: string; end: string | null };
+  const segments: Segment[] = [];
+  let previous: { stayId: number; structureId: number; segment: Segment } | null = null;
   for (const x of placements) {
     const structureId = placeStructure.get(x.placeId)!;
     if (previous && previous.stayId === x.stayId && previous.structureId === structureId) previous.segment.end = x.endDate;
     else {
-      const segment = { structureId, start: x.startDate, end: x.endDate };
+      const segment: Segment = { structureId, start: x.startDate, end: x.endDate };
       segments.push(segment);
       previous = { stayId: x.stayId, structureId, segment };
     }

@@ -59,19 +59,33 @@ function boundsOf(month: string): Bounds {
 // ——— Places: one row per place that was active in the month or held someone in it.
 
 /** Per place: active on some day of the month, active on its last day, the nights it was active and in
- * service (each night checked against the out-of-service periods, so overlapping periods count once), and
- * the nights its placements cover (a sum over placements: a place held twice on a night counts twice). */
+ * service, and the nights its placements cover (a sum over placements: a place held twice on a night counts
+ * twice). Three passes, none per night or per place: the placements that meet the month (the start/end
+ * index, rows read only for those; grouped after, since grouping first would walk every placement by place), the out-of-service periods that meet it (each of their nights within
+ * the place's active period counted once, so overlapping periods count once), and the places. */
 const PLACES = `
 WITH RECURSIVE days(d) AS (SELECT @s UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < @e),
+meeting AS MATERIALIZED (
+  SELECT x.place_id, x.start_date, x.end_date FROM placements x WHERE x.start_date < @n AND (x.end_date IS NULL OR x.end_date > @s)
+),
+occupied AS MATERIALIZED (
+  SELECT place_id, sum(max(0, CAST(julianday(min(coalesce(end_date, @n), @n)) - julianday(max(start_date, @s)) AS INTEGER))) AS nights
+  FROM meeting GROUP BY place_id
+),
+out_of_service AS MATERIALIZED (
+  SELECT o.place_id, count(DISTINCT days.d) AS nights
+  FROM place_out_of_service o JOIN places p ON p.id = o.place_id
+  JOIN days ON days.d >= o.from_date AND (o.to_date IS NULL OR days.d < o.to_date) AND days.d >= p.active_from AND (p.active_to IS NULL OR days.d < p.active_to)
+  WHERE o.from_date <= @e AND (o.to_date IS NULL OR o.to_date > @s) GROUP BY o.place_id
+),
 per_place AS (
   SELECT p.id AS placeId, r.structure_id AS structureId,
     (p.active_from <= @e AND (p.active_to IS NULL OR p.active_to > @s) AND (p.active_to IS NULL OR p.active_to > p.active_from)) AS active,
     (p.active_from <= @e AND (p.active_to IS NULL OR p.active_to > @e)) AS atEnd,
-    (SELECT count(*) FROM days WHERE days.d >= p.active_from AND (p.active_to IS NULL OR days.d < p.active_to)
-      AND NOT EXISTS (SELECT 1 FROM place_out_of_service o WHERE o.place_id = p.id AND o.from_date <= days.d AND (o.to_date IS NULL OR o.to_date > days.d))) AS available,
-    coalesce((SELECT sum(max(0, CAST(julianday(min(coalesce(x.end_date, @n), @n)) - julianday(max(x.start_date, @s)) AS INTEGER)))
-      FROM placements x WHERE x.place_id = p.id AND x.start_date < @n AND (x.end_date IS NULL OR x.end_date > @s)), 0) AS occupied
+    max(0, CAST(julianday(min(coalesce(p.active_to, @n), @n)) - julianday(max(p.active_from, @s)) AS INTEGER)) - coalesce(o.nights, 0) AS available,
+    coalesce(x.nights, 0) AS occupied
   FROM places p JOIN rooms r ON r.id = p.room_id
+  LEFT JOIN occupied x ON x.place_id = p.id LEFT JOIN out_of_service o ON o.place_id = p.id
 )
 SELECT placeId, structureId, active, atEnd, available, occupied FROM per_place WHERE active OR occupied > 0 ORDER BY placeId`;
 
@@ -100,12 +114,13 @@ END)`;
  * - `seg`: their segments — consecutive placements of a stay in one structure (window functions over the
  *   stay's placements in start order), from the first placement's start to the last one's end, leaving
  *   with reason `transfer` when another structure follows;
- * - `units`: the stays as the total's units, and each segment three times, as a unit of its structure, of
- *   its structure type and of its partner (which so add up their structures);
- * - `served`: the distinct persons of each level whose unit meets the month, with `pattr` their attributes
- *   (age band at the last day, household and household type).
+ * - `units`: the stays as the total's units, and the segments as their structures' (types and partners add
+ *   up their structures' counts, in JavaScript);
+ * - `placed_in`: who was served in which structure; `served`: the distinct persons of each level (total,
+ *   structure, type, partner) whose unit meets the month, with `pattr` their attributes (age band at the
+ *   last day, household and household type).
  */
-const UNITS = `
+export const UNITS = `
 st AS MATERIALIZED (
   SELECT id, person_id, entry_date, exit_date, exit_reason, planned_end FROM stays
   WHERE (entry_date <= @e AND (exit_date IS NULL OR exit_date >= @s)) OR entry_date BETWEEN @s AND @e OR exit_date BETWEEN @s AND @e
@@ -113,7 +128,7 @@ st AS MATERIALIZED (
 pl AS MATERIALIZED (
   SELECT x.id, x.stay_id, x.start_date, x.end_date, r.structure_id,
     lag(r.structure_id) OVER w AS prev_structure, lead(r.structure_id) OVER w AS next_structure
-  FROM st JOIN placements x ON x.stay_id = st.id JOIN places p ON p.id = x.place_id JOIN rooms r ON r.id = p.room_id
+  FROM st CROSS JOIN placements x ON x.stay_id = st.id CROSS JOIN places p ON p.id = x.place_id CROSS JOIN rooms r ON r.id = p.room_id
   WINDOW w AS (PARTITION BY x.stay_id ORDER BY x.start_date, x.id)
 ),
 numbered AS (
@@ -130,15 +145,20 @@ units AS MATERIALIZED (
     coalesce(st.exit_reason, 'other') AS reason, st.planned_end, NULL AS structure_id
   FROM st
   UNION ALL
-  SELECT lv.level, CASE lv.level WHEN 'structure' THEN CAST(s.id AS TEXT) WHEN 'type' THEN s.type ELSE CAST(s.partner_id AS TEXT) END,
-    seg.stay_id, st.person_id, seg.start_date, nullif(seg.end_key, '9999-12-31'),
+  SELECT 'structure', CAST(seg.structure_id AS TEXT), seg.stay_id, st.person_id, seg.start_date, nullif(seg.end_key, '9999-12-31'),
     CASE WHEN seg.transfer_out THEN 'transfer' WHEN st.exit_date IS NULL THEN 'other' ELSE coalesce(st.exit_reason, 'other') END,
-    st.planned_end, s.id
-  FROM seg JOIN st ON st.id = seg.stay_id JOIN structures s ON s.id = seg.structure_id
-  CROSS JOIN (SELECT 'structure' AS level UNION ALL SELECT 'type' UNION ALL SELECT 'partner') lv
+    st.planned_end, seg.structure_id
+  FROM seg CROSS JOIN st ON st.id = seg.stay_id
+),
+placed_in AS MATERIALIZED (
+  SELECT DISTINCT u.person_id, s.id AS structure_id, s.type, s.partner_id FROM units u CROSS JOIN structures s ON s.id = u.structure_id
+  WHERE u.start_date <= @e AND (u.end_date IS NULL OR u.end_date >= @s)
 ),
 served AS MATERIALIZED (
-  SELECT DISTINCT level, key, person_id FROM units WHERE start_date <= @e AND (end_date IS NULL OR end_date >= @s)
+  SELECT person_id, 'total' AS level, '' AS key FROM units WHERE level = 'total' AND start_date <= @e AND (end_date IS NULL OR end_date >= @s)
+  UNION ALL SELECT person_id, 'structure', CAST(structure_id AS TEXT) FROM placed_in
+  UNION ALL SELECT DISTINCT person_id, 'type', type FROM placed_in
+  UNION ALL SELECT DISTINCT person_id, 'partner', CAST(partner_id AS TEXT) FROM placed_in
 ),
 people AS MATERIALIZED (
   SELECT p.id, p.gender, p.nationality, p.vulnerabilities, hm.household_id, ${ageAtEnd('p')} AS age
@@ -169,41 +189,37 @@ pattr AS MATERIALIZED (
   FROM people LEFT JOIN hh ON hh.household_id = people.household_id
 )`;
 
-const SERVED_UNIT = `u.start_date <= @e AND (u.end_date IS NULL OR u.end_date >= @s)`;
-
-/** Every count of the stays and segments, as rows (figure, level, key, value, n). */
-const FIGURES = `
-WITH ${UNITS}
-SELECT 'openAtStart' AS figure, level, key, '' AS value, sum(start_date < @s AND (end_date IS NULL OR end_date >= @s)) AS n FROM units GROUP BY level, key
-UNION ALL SELECT 'entries', level, key, '', sum(start_date BETWEEN @s AND @e) FROM units GROUP BY level, key
-UNION ALL SELECT 'exits', level, key, '', sum(end_date BETWEEN @s AND @e) FROM units GROUP BY level, key
-UNION ALL SELECT 'openAtEnd', level, key, '', sum(start_date <= @e AND (end_date IS NULL OR end_date > @e)) FROM units GROUP BY level, key
-UNION ALL SELECT 'exitReason', level, key, reason, count(*) FROM units WHERE end_date BETWEEN @s AND @e GROUP BY level, key, reason
-UNION ALL SELECT 'lengthOfStay', level, key, CAST(CAST(julianday(end_date) - julianday(start_date) AS INTEGER) AS TEXT), count(*)
+/** Every count of the stays and segments, as rows (figure, level, key, value, n; the flows in a, b, c, d). The
+ * persons served are joined to their attributes once (`sa`), then each breakdown is one GROUP BY over it. */
+export const FIGURES_SQL = `
+WITH ${UNITS},
+sa AS MATERIALIZED (
+  SELECT s.level, s.key, s.person_id, a.gender, a.age_band, a.nationality, a.household, a.household_type, a.vulnerabilities
+  FROM served s JOIN pattr a ON a.id = s.person_id
+)
+SELECT 'flows' AS figure, level, key, '' AS value,
+  sum(start_date < @s AND (end_date IS NULL OR end_date >= @s)) AS n,
+  sum(start_date BETWEEN @s AND @e) AS a,
+  coalesce(sum(end_date BETWEEN @s AND @e), 0) AS b,
+  sum(start_date <= @e AND (end_date IS NULL OR end_date > @e)) AS c,
+  sum(start_date <= @e AND (end_date IS NULL OR end_date > @e) AND planned_end <= @e) AS d
+  FROM units GROUP BY level, key
+UNION ALL SELECT 'exitReason', level, key, reason, count(*), NULL, NULL, NULL, NULL FROM units WHERE end_date BETWEEN @s AND @e GROUP BY level, key, reason
+UNION ALL SELECT 'lengthOfStay', level, key, CAST(CAST(julianday(end_date) - julianday(start_date) AS INTEGER) AS TEXT), count(*), NULL, NULL, NULL, NULL
   FROM units WHERE end_date BETWEEN @s AND @e GROUP BY level, key, 4
-UNION ALL SELECT 'pastPlannedEnd', level, key, '', count(*) FROM units
-  WHERE start_date <= @e AND (end_date IS NULL OR end_date > @e) AND planned_end <= @e GROUP BY level, key
-UNION ALL SELECT 'imbalance', level, key, CAST(stay_id AS TEXT),
-  sum((start_date <= @e AND (end_date IS NULL OR end_date > @e)) - (start_date < @s AND (end_date IS NULL OR end_date >= @s))
-    - (start_date BETWEEN @s AND @e) + coalesce(end_date BETWEEN @s AND @e, 0))
-  FROM units GROUP BY level, key, stay_id HAVING sum((start_date <= @e AND (end_date IS NULL OR end_date > @e)) - (start_date < @s AND (end_date IS NULL OR end_date >= @s))
-    - (start_date BETWEEN @s AND @e) + coalesce(end_date BETWEEN @s AND @e, 0)) <> 0
-UNION ALL SELECT 'persons', level, key, '', count(*) FROM served GROUP BY level, key
-UNION ALL SELECT 'households', s.level, s.key, '', count(DISTINCT a.household) FROM served s JOIN pattr a ON a.id = s.person_id GROUP BY s.level, s.key
-UNION ALL SELECT 'gender', s.level, s.key, a.gender, count(*) FROM served s JOIN pattr a ON a.id = s.person_id GROUP BY s.level, s.key, a.gender
-UNION ALL SELECT 'ageBand', s.level, s.key, a.age_band, count(*) FROM served s JOIN pattr a ON a.id = s.person_id GROUP BY s.level, s.key, a.age_band
-UNION ALL SELECT 'nationality', s.level, s.key, a.nationality, count(*) FROM served s JOIN pattr a ON a.id = s.person_id GROUP BY s.level, s.key, a.nationality
-UNION ALL SELECT 'householdType', s.level, s.key, a.household_type, count(*) FROM served s JOIN pattr a ON a.id = s.person_id GROUP BY s.level, s.key, a.household_type
-UNION ALL SELECT 'vulnerability', s.level, s.key, v.value, count(DISTINCT s.person_id) FROM served s JOIN pattr a ON a.id = s.person_id, json_each(a.vulnerabilities) v
-  GROUP BY s.level, s.key, v.value
-UNION ALL SELECT 'structureType', u.level, u.key, st.type, count(DISTINCT u.person_id) FROM units u JOIN structures st ON st.id = u.structure_id
-  WHERE ${SERVED_UNIT} GROUP BY u.level, u.key, st.type
-UNION ALL SELECT 'structureType', 'total', '', st.type, count(DISTINCT u.person_id) FROM units u JOIN structures st ON st.id = u.structure_id
-  WHERE u.level = 'structure' AND ${SERVED_UNIT} GROUP BY st.type
-UNION ALL SELECT 'partner', u.level, u.key, CAST(st.partner_id AS TEXT), count(DISTINCT u.person_id) FROM units u JOIN structures st ON st.id = u.structure_id
-  WHERE ${SERVED_UNIT} GROUP BY u.level, u.key, st.partner_id
-UNION ALL SELECT 'partner', 'total', '', CAST(st.partner_id AS TEXT), count(DISTINCT u.person_id) FROM units u JOIN structures st ON st.id = u.structure_id
-  WHERE u.level = 'structure' AND ${SERVED_UNIT} GROUP BY st.partner_id`;
+UNION ALL SELECT 'imbalance', level, key, CAST(stay_id AS TEXT), 1, NULL, NULL, NULL, NULL FROM units
+  WHERE (start_date <= @e AND (end_date IS NULL OR end_date > @e)) - (start_date < @s AND (end_date IS NULL OR end_date >= @s))
+    - (start_date BETWEEN @s AND @e) + coalesce(end_date BETWEEN @s AND @e, 0) <> 0
+UNION ALL SELECT 'persons', level, key, '', count(*), count(DISTINCT household), NULL, NULL, NULL FROM sa GROUP BY level, key
+UNION ALL SELECT 'gender', level, key, gender, count(*), NULL, NULL, NULL, NULL FROM sa GROUP BY level, key, gender
+UNION ALL SELECT 'ageBand', level, key, age_band, count(*), NULL, NULL, NULL, NULL FROM sa GROUP BY level, key, age_band
+UNION ALL SELECT 'nationality', level, key, nationality, count(*), NULL, NULL, NULL, NULL FROM sa GROUP BY level, key, nationality
+UNION ALL SELECT 'householdType', level, key, household_type, count(*), NULL, NULL, NULL, NULL FROM sa GROUP BY level, key, household_type
+UNION ALL SELECT 'vulnerability', sa.level, sa.key, v.value, count(DISTINCT sa.person_id), NULL, NULL, NULL, NULL FROM sa, json_each(sa.vulnerabilities) v
+  WHERE sa.vulnerabilities <> '[]' GROUP BY sa.level, sa.key, v.value
+UNION ALL SELECT 'structureType', 'total', '', type, count(DISTINCT person_id), NULL, NULL, NULL, NULL FROM placed_in GROUP BY type
+UNION ALL SELECT 'partner', 'total', '', CAST(partner_id AS TEXT), count(DISTINCT person_id), NULL, NULL, NULL, NULL FROM placed_in GROUP BY partner_id
+UNION ALL SELECT 'typeByPartner', type, CAST(partner_id AS TEXT), '', count(DISTINCT person_id), NULL, NULL, NULL, NULL FROM placed_in GROUP BY type, partner_id`;
 
 interface FigureRow {
   figure: string;
@@ -211,6 +227,10 @@ interface FigureRow {
   key: string;
   value: string;
   n: number;
+  a: number | null;
+  b: number | null;
+  c: number | null;
+  d: number | null;
 }
 
 /** Extensions granted in the month, each with the structure the stay was placed in that day (the stay's
@@ -220,28 +240,42 @@ SELECT e.id AS id, (SELECT r.structure_id FROM placements x JOIN places p ON p.i
     WHERE x.stay_id = e.stay_id AND x.start_date <= e.granted_at ORDER BY x.start_date DESC, x.id DESC LIMIT 1) AS structureId
 FROM stay_extensions e WHERE e.granted_at BETWEEN @s AND @e ORDER BY e.id`;
 
-/** The referrals' total figures: received, declined (by reason), withdrawn in the month, pending at its end. */
+/** The referrals that count in the month — received in it, decided in it, or still pending at its start —
+ * read in one scan (the outcome index would fetch most rows one by one). */
+const REFERRALS_OF_MONTH = `
+relevant AS MATERIALIZED (
+  SELECT id, received_at, outcome, outcome_at, decline_reason FROM referrals NOT INDEXED
+  WHERE received_at < @nI AND (received_at >= @sI OR outcome = 'pending' OR outcome_at IS NULL OR outcome_at >= @sI)
+)`;
+
+/** The total figures: received, withdrawn in the month, pending at its end; and declined by reason. */
 const REFERRALS = `
-SELECT
-  coalesce(sum(received_at >= @sI AND received_at < @nI), 0) AS received,
+WITH ${REFERRALS_OF_MONTH}
+SELECT 'totals' AS what, '' AS reason,
+  coalesce(sum(received_at >= @sI), 0) AS received,
   coalesce(sum(outcome = 'withdrawn' AND outcome_at >= @sI AND outcome_at < @nI), 0) AS withdrawn,
-  coalesce(sum(received_at < @nI AND (outcome = 'pending' OR outcome_at IS NULL OR outcome_at >= @nI)), 0) AS pendingAtEnd
-FROM referrals`;
-const DECLINED = `
-SELECT coalesce(decline_reason, 'other') AS reason, count(*) AS n FROM referrals
-WHERE outcome = 'declined' AND outcome_at >= @sI AND outcome_at < @nI GROUP BY 1 ORDER BY 1`;
+  coalesce(sum(outcome = 'pending' OR outcome_at IS NULL OR outcome_at >= @nI), 0) AS pendingAtEnd
+FROM relevant
+UNION ALL
+SELECT 'declined', coalesce(decline_reason, 'other'), count(*), 0, 0 FROM relevant
+WHERE outcome = 'declined' AND outcome_at >= @sI AND outcome_at < @nI GROUP BY 2`;
+
 /** The referrals placed in the month, with the hours from receipt to the admission that placed them and
  * the structures of that admission's first placements (one row per structure; none: total only). The hours are
  * rounded to the millisecond first: julianday's binary fractions would make 23 hours 22.999…. */
 const PLACED = `
-SELECT r.id AS id, round((julianday(r.outcome_at) - julianday(r.received_at)) * 86400000) / 3600000.0 AS hours, a.structure_id AS structureId
-FROM referrals r LEFT JOIN (
+WITH ${REFERRALS_OF_MONTH},
+placed AS MATERIALIZED (
+  SELECT id, received_at, outcome_at FROM relevant WHERE outcome = 'placed' AND outcome_at >= @sI AND outcome_at < @nI
+),
+admitted AS MATERIALIZED (
   SELECT DISTINCT st.referral_id, rm.structure_id FROM stays st
   JOIN placements x ON x.id = (SELECT y.id FROM placements y WHERE y.stay_id = st.id ORDER BY y.start_date, y.id LIMIT 1)
   JOIN places p ON p.id = x.place_id JOIN rooms rm ON rm.id = p.room_id
-  WHERE st.referral_id IN (SELECT id FROM referrals WHERE outcome = 'placed' AND outcome_at >= @sI AND outcome_at < @nI)
-) a ON a.referral_id = r.id
-WHERE r.outcome = 'placed' AND r.outcome_at >= @sI AND r.outcome_at < @nI ORDER BY r.id, a.structure_id`;
+  WHERE st.referral_id IN (SELECT id FROM placed)
+)
+SELECT r.id AS id, round((julianday(r.outcome_at) - julianday(r.received_at)) * 86400000) / 3600000.0 AS hours, a.structure_id AS structureId
+FROM placed r LEFT JOIN admitted a ON a.referral_id = r.id ORDER BY r.id, a.structure_id`;
 
 // ——— Contributions (docs/contributions.md): decisions are never changed, so "approved in the month" and
 // "approved by its last day" are read from the decisions as they stood then, and a later withdrawal or
@@ -251,26 +285,20 @@ WHERE r.outcome = 'placed' AND r.outcome_at >= @sI AND r.outcome_at < @nI ORDER 
  * last day: approved in the month when the first is an approval, approved this year to date when the
  * second is an approval dated this year. */
 const CONTRIBUTIONS_DECIDED = `
-WITH last AS (
-  SELECT d.contribution_id, d.kind, d.amount_cents, d.date,
-    row_number() OVER (PARTITION BY d.contribution_id ORDER BY d.date DESC, d.id DESC) AS rn
-  FROM contribution_decisions d WHERE d.date <= @e AND d.date >= @y0
+WITH touched AS MATERIALIZED (
+  SELECT DISTINCT contribution_id FROM contribution_decisions NOT INDEXED WHERE date BETWEEN @y0 AND @e
 ),
-in_month AS (
-  SELECT d.contribution_id, d.kind, d.amount_cents,
-    row_number() OVER (PARTITION BY d.contribution_id ORDER BY d.date DESC, d.id DESC) AS rn
-  FROM contribution_decisions d WHERE d.date BETWEEN @s AND @e
-),
-as_of AS (
+ranked AS MATERIALIZED (
   SELECT d.contribution_id, d.kind, d.amount_cents, d.date,
-    row_number() OVER (PARTITION BY d.contribution_id ORDER BY d.date DESC, d.id DESC) AS rn
-  FROM contribution_decisions d WHERE d.date <= @e AND d.contribution_id IN (SELECT contribution_id FROM last)
+    row_number() OVER (PARTITION BY d.contribution_id ORDER BY d.date DESC, d.id DESC) AS last_by_end,
+    row_number() OVER (PARTITION BY d.contribution_id, d.date >= @s ORDER BY d.date DESC, d.id DESC) AS last_in_part
+  FROM touched t CROSS JOIN contribution_decisions d ON d.contribution_id = t.contribution_id WHERE d.date <= @e
 )
 SELECT 'month' AS what, c.type, c.partner_id AS partnerId, count(*) AS n, sum(m.amount_cents) AS cents, group_concat(DISTINCT c.household_id) AS households
-  FROM in_month m JOIN contributions c ON c.id = m.contribution_id WHERE m.rn = 1 AND m.kind = 'approved' GROUP BY c.type, c.partner_id
+  FROM ranked m JOIN contributions c ON c.id = m.contribution_id WHERE m.date >= @s AND m.last_in_part = 1 AND m.kind = 'approved' GROUP BY c.type, c.partner_id
 UNION ALL
 SELECT 'year', c.type, c.partner_id, count(*), sum(a.amount_cents), NULL
-  FROM as_of a JOIN contributions c ON c.id = a.contribution_id WHERE a.rn = 1 AND a.kind = 'approved' AND a.date >= @y0 GROUP BY c.type, c.partner_id`;
+  FROM ranked a JOIN contributions c ON c.id = a.contribution_id WHERE a.last_by_end = 1 AND a.kind = 'approved' AND a.date >= @y0 GROUP BY c.type, c.partner_id`;
 
 /** Payments not cancelled, in the month and from 1 January to the month's last day. */
 const CONTRIBUTIONS_PAID = `
@@ -425,7 +453,13 @@ function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, pa
     }
   }
 
-  for (const r of statement(sqlite, FIGURES).all(params) as FigureRow[]) {
+  for (const r of statement(sqlite, FIGURES_SQL).all(params) as FigureRow[]) {
+    if (r.figure === 'typeByPartner') {
+      // Persons served in the structures of one type and one partner: the type's breakdown by partner and the partner's by type.
+      acc('type', r.level).partners.set(Number(r.key), r.n);
+      acc('partner', r.key).byStructureType[r.level as unknown as StructureType] = r.n;
+      continue;
+    }
     const a = acc(r.level, r.key);
     switch (r.figure) {
       case 'exitReason': a.exitsByReason[r.value as keyof Acc['exitsByReason']] += r.n; break;
@@ -439,9 +473,38 @@ function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, pa
       case 'structureType': a.byStructureType[r.value as StructureType] += r.n; break;
       case 'partner': a.partners.set(Number(r.value), r.n); break;
       case 'imbalance': a.imbalanced.add(Number(r.value)); break;
-      default: a.figures.set(r.figure, (a.figures.get(r.figure) ?? 0) + (r.n ?? 0));
+      case 'persons':
+        a.figures.set('persons', r.n);
+        a.figures.set('households', r.a!);
+        break;
+      case 'flows':
+        a.figures.set('openAtStart', r.n);
+        a.figures.set('entries', r.a!);
+        a.figures.set('exits', r.b!);
+        a.figures.set('openAtEnd', r.c!);
+        a.figures.set('pastPlannedEnd', r.d!);
+        break;
+      default: throw new Error(`unknown figure ${r.figure}`);
     }
   }
+
+  // A structure's persons are all of its type and its partner; so are a type's and a partner's own.
+  const additive = ['openAtStart', 'entries', 'exits', 'openAtEnd', 'pastPlannedEnd'] as const;
+  for (const s of structures) {
+    const own = acc('structure', String(s.id));
+    const persons = own.figures.get('persons') ?? 0;
+    own.byStructureType[s.type] = persons;
+    own.partners.set(s.partnerId, persons);
+    // Flows, exits by reason and lengths of stay add up: a type's and a partner's are their structures' sums.
+    for (const a of [acc('type', s.type), acc('partner', String(s.partnerId))]) {
+      for (const f of additive) a.figures.set(f, (a.figures.get(f) ?? 0) + (own.figures.get(f) ?? 0));
+      for (const reason of SUMMARY_EXIT_REASONS) a.exitsByReason[reason] += own.exitsByReason[reason];
+      for (const [days, n] of own.lengths) a.lengths.set(days, (a.lengths.get(days) ?? 0) + n);
+      for (const id of own.imbalanced) a.imbalanced.add(id);
+    }
+  }
+  for (const t of STRUCTURE_TYPES) acc('type', t).byStructureType[t] = acc('type', t).figures.get('persons') ?? 0;
+  for (const p of partners) acc('partner', String(p.id)).partners.set(p.id, acc('partner', String(p.id)).figures.get('persons') ?? 0);
 
   for (const x of statement(sqlite, EXTENSIONS).all(params) as { id: number; structureId: number | null }[]) {
     total.extensionsGranted += 1;
@@ -455,10 +518,11 @@ function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, pa
       a.hours.set(r.id, r.hours);
     }
   }
-  const referralTotals = statement(sqlite, REFERRALS).get(params) as { received: number; withdrawn: number; pendingAtEnd: number };
+  const referralTotals = { received: 0, withdrawn: 0, pendingAtEnd: 0 };
   const declinedByReason = zeros(DECLINE_REASONS);
-  for (const r of statement(sqlite, DECLINED).all(params) as { reason: string; n: number }[]) {
-    declinedByReason[(r.reason in declinedByReason ? r.reason : 'other') as keyof typeof declinedByReason] += r.n;
+  for (const r of statement(sqlite, REFERRALS).all(params) as { what: string; reason: string; received: number; withdrawn: number; pendingAtEnd: number }[]) {
+    if (r.what === 'totals') Object.assign(referralTotals, { received: r.received, withdrawn: r.withdrawn, pendingAtEnd: r.pendingAtEnd });
+    else declinedByReason[(r.reason in declinedByReason ? r.reason : 'other') as keyof typeof declinedByReason] += r.received;
   }
 
   const contributions = contributionFigures(db, sqlite, params, partners.map((p) => p.id));
