@@ -8,6 +8,7 @@ import { generateRegister } from '../../electron/core/demo/generator';
 import { monthSeries, monthSummary } from '../../electron/core/services/summary';
 import { monthSummarySchema, seriesPointSchema, type FigureBlock, type MonthSummary } from '../../electron/shared/channels/summary';
 import { addDays } from '../../electron/shared/dates';
+import { recordedOnTime } from '../../electron/shared/working-days';
 import { ADMIN, cleanupDirs, copyOf, core, login, makeTemplate, type Template } from './helpers';
 
 const TODAY = '2026-03-15';
@@ -50,9 +51,11 @@ function oracle(conn: Connection, s: string, e: string) {
   const placeStructure = new Map(q<{ id: number; structureId: number }>('SELECT p.id, r.structure_id AS structureId FROM places p JOIN rooms r ON r.id = p.room_id').map((p) => [p.id, p.structureId]));
   const places = q<{ id: number; activeFrom: string; activeTo: string | null }>('SELECT id, active_from AS activeFrom, active_to AS activeTo FROM places');
   const oos = q<{ placeId: number; fromDate: string; toDate: string | null }>('SELECT place_id AS placeId, from_date AS fromDate, to_date AS toDate FROM place_out_of_service');
-  const placements = q<{ id: number; stayId: number; placeId: number; startDate: string; endDate: string | null }>(
-    'SELECT id, stay_id AS stayId, place_id AS placeId, start_date AS startDate, end_date AS endDate FROM placements ORDER BY stay_id, start_date, id');
-  const stays = q<{ id: number; entryDate: string; exitDate: string | null }>('SELECT id, entry_date AS entryDate, exit_date AS exitDate FROM stays');
+  const placements = q<{ id: number; stayId: number; placeId: number; startDate: string; endDate: string | null; recordedAt: string | null; endRecordedAt: string | null }>(
+    `SELECT id, stay_id AS stayId, place_id AS placeId, start_date AS startDate, end_date AS endDate, recorded_at AS recordedAt, end_recorded_at AS endRecordedAt
+    FROM placements ORDER BY stay_id, start_date, id`);
+  const stays = q<{ id: number; entryDate: string; exitDate: string | null; createdAt: string; exitRecordedAt: string | null }>(
+    'SELECT id, entry_date AS entryDate, exit_date AS exitDate, created_at AS createdAt, exit_recorded_at AS exitRecordedAt FROM stays');
   const nights: string[] = [];
   for (let d = s; d <= e; d = addDays(d, 1)) nights.push(d);
   const covers = (from: string, to: string | null, d: string) => from <= d && (to === null || d < to);
@@ -70,19 +73,25 @@ function oracle(conn: Connection, s: string, e: string) {
     }
   }
   // Segments: consecutive placements of a stay in one structure.
-  type Segment = { structureId: number; start: string; end: string | null };
+  type Segment = { structureId: number; start: string; end: string | null; entryRecorded: string | null; exitRecorded: string | null };
   const segments: Segment[] = [];
   let previous: { stayId: number; structureId: number; segment: Segment } | null = null;
   for (const x of placements) {
     const structureId = placeStructure.get(x.placeId)!;
-    if (previous && previous.stayId === x.stayId && previous.structureId === structureId) previous.segment.end = x.endDate;
+    if (previous && previous.stayId === x.stayId && previous.structureId === structureId) Object.assign(previous.segment, { end: x.endDate, exitRecorded: x.endRecordedAt });
     else {
-      const segment: Segment = { structureId, start: x.startDate, end: x.endDate };
+      const segment: Segment = { structureId, start: x.startDate, end: x.endDate, entryRecorded: x.recordedAt, exitRecorded: x.endRecordedAt };
       segments.push(segment);
       previous = { stayId: x.stayId, structureId, segment };
     }
   }
-  const flows = (units: { start: string; end: string | null }[]) => ({
+  // Timeliness event by event with the shared rule (the summary compares instants in SQL instead).
+  const inMonth = (d: string | null) => d !== null && d >= s && d <= e;
+  const flows = (units: { start: string; end: string | null; entryRecorded: string | null; exitRecorded: string | null }[]) => ({
+    timeliness: expect.objectContaining({
+      entriesOnTime: units.filter((u) => inMonth(u.start) && recordedOnTime(u.start, u.entryRecorded) === true).length,
+      exitsOnTime: units.filter((u) => inMonth(u.end) && recordedOnTime(u.end!, u.exitRecorded) === true).length,
+    }),
     openAtStart: units.filter((u) => u.start < s && (u.end === null || u.end >= s)).length,
     entries: units.filter((u) => u.start >= s && u.start <= e).length,
     exits: units.filter((u) => u.end !== null && u.end >= s && u.end <= e).length,
@@ -90,7 +99,7 @@ function oracle(conn: Connection, s: string, e: string) {
   });
   return {
     available, occupied, doubleBooked,
-    total: flows(stays.map((x) => ({ start: x.entryDate, end: x.exitDate }))),
+    total: flows(stays.map((x) => ({ start: x.entryDate, end: x.exitDate, entryRecorded: x.createdAt, exitRecorded: x.exitRecordedAt }))),
     structure: (id: number) => flows(segments.filter((g) => g.structureId === id)),
   };
 }

@@ -22,7 +22,7 @@ type Fields = ChannelInput<'persons.create'>['fields'];
 const ids = {
   p1: 0, p2: 0, A: 0, B: 0, C: 0,
   a1: 0, a2: 0, a3: 0, b1: 0, b3: 0, c0: 0, c1: 0, c2: 0, c3: 0,
-  ada: 0, bea: 0, cleo: 0, dina: 0, eva: 0, hana: 0, iris: 0, juno: 0, kira: 0, olga: 0, mila: 0,
+  ada: 0, bea: 0, cleo: 0, dina: 0, eva: 0, hana: 0, iris: 0, juno: 0, kira: 0, olga: 0, mila: 0, nora: 0, pia: 0,
 };
 const stays: Record<string, number> = {};
 
@@ -80,11 +80,17 @@ beforeAll(async () => {
   // Born on a leap day.
   ids.olga = await person({ displayName: 'Olga Prova', gender: 'nonbinary', birthDate: '1960-02-29', nationality: 'UA', vulnerabilities: ['lgbt'] });
   ids.mila = await person({ displayName: 'Mila Prova', gender: 'female', birthDate: '1988-08-08', nationality: 'CM' });
+  ids.nora = await person({ displayName: 'Nora Prova', gender: 'female', birthDate: '1985-05-05', nationality: 'AL' });
+  ids.pia = await person({ displayName: 'Pia Prova', gender: 'female', birthDate: '1990-09-09', nationality: 'AL' });
   const family = (await call(app, 'households.create', { headPersonId: ids.hana, members: [{ personId: ids.iris, relationship: 'child' }] })).id;
 
   // ——— The history, in the order the desk recorded it.
   at('2026-11-16T09:00:00Z'); await admit('olga', ids.olga, ids.b3, '2026-11-15');
   at('2027-06-01T09:00:00Z'); await admit('kira', ids.kira, ids.a3, '2027-06-01');
+  // Nora came on Monday 21 June 2027; recorded on Friday the 25th: the third working day after, as Thursday 24 June
+  // (Saint John, Turin's patron saint) is a holiday by default.
+  at('2027-06-25T09:00:00Z'); await admit('nora', ids.nora, ids.a1, '2027-06-21');
+  at('2027-07-10T09:00:00Z'); await discharge(['nora'], '2027-07-10', 'other');
   at('2027-12-01T09:00:00Z'); await admit('eva', ids.eva, ids.b1, '2027-12-01', { plannedEnd: '2028-03-15' });
   at('2028-01-02T09:00:00Z');
   await call(app, 'budgets.set', { year: 2028, type: 'rental_start', amountCents: 1_000_000, note: null });
@@ -158,11 +164,15 @@ beforeAll(async () => {
   // 23:30 on 31 March in Rome is 21:30 UTC: received in March. 00:30 on 1 April in Rome is 22:30 UTC on 31 March: April.
   const r2 = await referral('2028-03-31T23:30');
   await referral('2028-04-01T00:30');
+  await referral('2028-04-01T00:00'); // Rome's midnight: the first instant of April
   at('2028-04-02T09:00:00Z'); await call(app, 'referrals.close', { id: r2, outcome: 'declined', declineReason: 'refused_by_person' });
   at('2028-04-05T09:00:00Z');
   const k5 = await contribution({ personId: ids.juno }, 'rental_start', null, 50_000, '2028-04-05');
   await call(app, 'contributions.approve', { id: k5, amountCents: 50_000, date: '2028-04-05', motivation: 'Contratto pronto' });
   at('2028-04-10T09:00:00Z'); await discharge(['eva'], '2028-04-10', 'term_expired');
+  // Pia came on Friday 21 April 2028, recorded on Thursday the 27th: on time, Tuesday 25 April (Liberation Day) being a holiday.
+  at('2028-04-27T08:00:00Z'); await admit('pia', ids.pia, ids.c3, '2028-04-21');
+  at('2028-05-20T09:00:00Z'); await discharge(['pia'], '2028-05-20', 'other');
   // Sunday 29 October 2028, the autumn change: received on the 28th at 10:00 Rome (08:00 UTC), admitted on the 29th at 10:00 Rome (09:00 UTC).
   const r10 = await referral('2028-10-28T10:00');
   at('2028-10-29T09:00:00Z');
@@ -248,7 +258,9 @@ describe('March 2028', () => {
     // Ada's extension on 20 Mar (she was in a2); her planned end is now 30 Jun: not past it
     extensions: { pastPlannedEndAtEnd: 0, granted: 1 },
     contributions: noContributions,
-    timeliness: { entries: 2, entriesOnTime: 0, exits: 3, exitsOnTime: 0, pct: null },
+    // Cleo (Fri 10 Mar, recorded Thu 16: past Wed 15, the third working day) late; Dina recorded the day she came in. Exits:
+    // Bea on her day; Cleo late; Dina's move out recorded on the 25th. (1 + 2) ÷ 5 × 100
+    timeliness: { entries: 2, entriesOnTime: 1, exits: 3, exitsOnTime: 2, pct: 60 },
   });
 
   // Structure B (cohousing, partner 1): b1 Eva since 1 Dec 2027 (planned end 15 Mar); b3 Olga since 15 Nov 2026 → 20 Mar, then Dina from 25 Mar.
@@ -283,7 +295,7 @@ describe('March 2028', () => {
     referrals: { ...blankReferrals, placed: 0, medianHoursToAdmission: null },
     extensions: { pastPlannedEndAtEnd: 1, granted: 0 }, // Eva: open on the 31st, planned end 15 Mar
     contributions: noContributions,
-    timeliness: { entries: 1, entriesOnTime: 0, exits: 1, exitsOnTime: 0, pct: null },
+    timeliness: { entries: 1, entriesOnTime: 1, exits: 1, exitsOnTime: 1, pct: 100 }, // Dina's move in and Olga's exit recorded the same day
   });
 
   // Structure C (host family, partner 2): c0 closed 15 Feb (not counted); c1 from 10 Mar, Juno from 26 Mar; c2 until 20 Mar, Hana
@@ -314,7 +326,8 @@ describe('March 2028', () => {
     referrals: { ...blankReferrals, placed: 1, medianHoursToAdmission: 23 },
     extensions: { pastPlannedEndAtEnd: 0, granted: 0 },
     contributions: noContributions,
-    timeliness: { entries: 1, entriesOnTime: 0, exits: 2, exitsOnTime: 0, pct: null },
+    // Juno the same day; Hana's bed was booked to the 18th at her admission (recorded before the date: on time), Iris's closed on the day
+    timeliness: { entries: 1, entriesOnTime: 1, exits: 2, exitsOnTime: 2, pct: 100 },
   });
 
   it('gives every figure per structure', () => {
@@ -376,7 +389,8 @@ describe('March 2028', () => {
           host_family_reimbursement: { approvedCents: 30_000, paidCents: 0, budgetCents: null }, // K6
         },
       },
-      timeliness: { entries: 3, entriesOnTime: 0, exits: 5, exitsOnTime: 0, pct: null },
+      // Entries: Cleo late (10 Mar recorded 16 Mar), Dina and Juno the same day. Exits: Cleo late; Bea, Hana, Iris, Olga the same day.
+      timeliness: { entries: 3, entriesOnTime: 2, exits: 5, exitsOnTime: 4, pct: 75 }, // (2 + 4) ÷ 8 × 100
     });
   });
 
@@ -421,7 +435,7 @@ describe('March 2028', () => {
           host_family_reimbursement: { approvedCents: 30_000, paidCents: 0, budgetCents: null },
         },
       },
-      timeliness: { entries: 3, entriesOnTime: 0, exits: 4, exitsOnTime: 0, pct: null },
+      timeliness: { entries: 3, entriesOnTime: 2, exits: 4, exitsOnTime: 3, pct: 71.4 }, // A + B: 1 + 1, 2 + 1; 5 ÷ 7 × 100 = 71.42…
     });
     expect(march.partners[1]!.figures).toEqual({
       ...C,
@@ -502,6 +516,25 @@ describe('October 2028 (the autumn change on Sunday the 29th)', () => {
     expect(october.total.occupiedNights).toBe(28 + 3 + 31 + 31);
     // a1 31, a2 31, a3 0 (out of service from 29 Mar), b1 31, b3 31, c1 31, c3 31
     expect(october.total.availableNights).toBe(31 * 6);
+  });
+});
+
+describe('timeliness across holidays', () => {
+  it('counts three working days past Liberation Day and past Saint John while it is a holiday', async () => {
+    const db = registerDb(app);
+    // April 2028: Pia, Fri 21 → Mon 24, Wed 26, Thu 27 (Tue 25 a holiday): recorded Thu 27, on time. Eva's exit (10 Apr) the same day.
+    expect(monthSummary(db, '2028-04').total.timeliness).toEqual({ entries: 1, entriesOnTime: 1, exits: 1, exitsOnTime: 1, pct: 100 });
+    // June 2027: Kira recorded on her day; Nora, Mon 21 → Tue 22, Wed 23, Fri 25 (Thu 24 Saint John): on time.
+    expect(monthSummary(db, '2027-06').total.timeliness).toEqual({ entries: 2, entriesOnTime: 2, exits: 0, exitsOnTime: 0, pct: 100 });
+    // Without Saint John the third working day is Thursday 24 June: Nora's recording on the 25th is late. 1 ÷ 2 × 100
+    await call(app, 'settings.setSaintJohnHoliday', { holiday: false });
+    try {
+      expect(monthSummary(db, '2027-06').total.timeliness).toEqual({ entries: 2, entriesOnTime: 1, exits: 0, exitsOnTime: 0, pct: 50 });
+    } finally {
+      await call(app, 'settings.setSaintJohnHoliday', { holiday: true });
+    }
+    // October 2028: Mila's entry and Ada's exit recorded on the change day itself.
+    expect(october.total.timeliness).toEqual({ entries: 1, entriesOnTime: 1, exits: 1, exitsOnTime: 1, pct: 100 });
   });
 });
 

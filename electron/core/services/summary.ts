@@ -14,7 +14,9 @@ import { CONTRIBUTION_TYPES, type ContributionType } from '../../shared/contribu
 import { addDays, romeInstant } from '../../shared/dates';
 import { DECLINE_REASONS, GENDERS, STRUCTURE_TYPES, VULNERABILITIES, type StructureType } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
+import { addWorkingDays, TIMELY_WORKING_DAYS, type WorkingDayOptions } from '../../shared/working-days';
 import type { Db } from '../db/connection';
+import { workingDayOptions } from '../settings';
 import { budgetsInForce } from './budgets';
 
 type Level = 'total' | 'structure' | 'type' | 'partner';
@@ -122,11 +124,11 @@ END)`;
  */
 export const UNITS = `
 st AS MATERIALIZED (
-  SELECT id, person_id, entry_date, exit_date, exit_reason, planned_end FROM stays
+  SELECT id, person_id, entry_date, exit_date, exit_reason, planned_end, created_at, exit_recorded_at FROM stays
   WHERE (entry_date <= @e AND (exit_date IS NULL OR exit_date >= @s)) OR entry_date BETWEEN @s AND @e OR exit_date BETWEEN @s AND @e
 ),
 pl AS MATERIALIZED (
-  SELECT x.id, x.stay_id, x.start_date, x.end_date, r.structure_id,
+  SELECT x.id, x.stay_id, x.start_date, x.end_date, x.recorded_at, x.end_recorded_at, r.structure_id,
     lag(r.structure_id) OVER w AS prev_structure, lead(r.structure_id) OVER w AS next_structure
   FROM st CROSS JOIN placements x ON x.stay_id = st.id CROSS JOIN places p ON p.id = x.place_id CROSS JOIN rooms r ON r.id = p.room_id
   WINDOW w AS (PARTITION BY x.stay_id ORDER BY x.start_date, x.id)
@@ -137,17 +139,19 @@ numbered AS (
 seg AS MATERIALIZED (
   SELECT stay_id, seg, structure_id, min(start_date) AS start_date,
     max(CASE WHEN next_structure IS NOT structure_id THEN coalesce(end_date, '9999-12-31') END) AS end_key,
-    max(next_structure IS NOT NULL AND next_structure IS NOT structure_id) AS transfer_out
+    max(next_structure IS NOT NULL AND next_structure IS NOT structure_id) AS transfer_out,
+    max(CASE WHEN prev_structure IS NOT structure_id THEN recorded_at END) AS entry_recorded,
+    max(CASE WHEN next_structure IS NOT structure_id THEN end_recorded_at END) AS exit_recorded
   FROM numbered GROUP BY stay_id, seg, structure_id
 ),
 units AS MATERIALIZED (
   SELECT 'total' AS level, '' AS key, st.id AS stay_id, st.person_id, st.entry_date AS start_date, st.exit_date AS end_date,
-    coalesce(st.exit_reason, 'other') AS reason, st.planned_end, NULL AS structure_id
+    coalesce(st.exit_reason, 'other') AS reason, st.planned_end, NULL AS structure_id, st.created_at AS entry_recorded, st.exit_recorded_at AS exit_recorded
   FROM st
   UNION ALL
   SELECT 'structure', CAST(seg.structure_id AS TEXT), seg.stay_id, st.person_id, seg.start_date, nullif(seg.end_key, '9999-12-31'),
     CASE WHEN seg.transfer_out THEN 'transfer' WHEN st.exit_date IS NULL THEN 'other' ELSE coalesce(st.exit_reason, 'other') END,
-    st.planned_end, seg.structure_id
+    st.planned_end, seg.structure_id, seg.entry_recorded, seg.exit_recorded
   FROM seg CROSS JOIN st ON st.id = seg.stay_id
 ),
 placed_in AS MATERIALIZED (
@@ -193,6 +197,7 @@ pattr AS MATERIALIZED (
  * persons served are joined to their attributes once (`sa`), then each breakdown is one GROUP BY over it. */
 export const FIGURES_SQL = `
 WITH ${UNITS},
+cutoff AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS d, json_extract(value, '$[1]') AS until FROM json_each(@cutoffs)),
 sa AS MATERIALIZED (
   SELECT s.level, s.key, s.person_id, a.gender, a.age_band, a.nationality, a.household, a.household_type, a.vulnerabilities
   FROM served s JOIN pattr a ON a.id = s.person_id
@@ -203,6 +208,10 @@ SELECT 'flows' AS figure, level, key, '' AS value,
   coalesce(sum(end_date BETWEEN @s AND @e), 0) AS b,
   sum(start_date <= @e AND (end_date IS NULL OR end_date > @e)) AS c,
   sum(start_date <= @e AND (end_date IS NULL OR end_date > @e) AND planned_end <= @e) AS d
+  FROM units GROUP BY level, key
+UNION ALL SELECT 'timely', level, key, '',
+  coalesce(sum(start_date BETWEEN @s AND @e AND entry_recorded < (SELECT until FROM cutoff WHERE cutoff.d = start_date)), 0),
+  coalesce(sum(end_date BETWEEN @s AND @e AND exit_recorded < (SELECT until FROM cutoff WHERE cutoff.d = end_date)), 0), NULL, NULL, NULL
   FROM units GROUP BY level, key
 UNION ALL SELECT 'exitReason', level, key, reason, count(*), NULL, NULL, NULL, NULL FROM units WHERE end_date BETWEEN @s AND @e GROUP BY level, key, reason
 UNION ALL SELECT 'lengthOfStay', level, key, CAST(CAST(julianday(end_date) - julianday(start_date) AS INTEGER) AS TEXT), count(*), NULL, NULL, NULL, NULL
@@ -322,6 +331,19 @@ interface MoneyRow {
 const STRUCTURES = `SELECT s.id, s.name, s.type, s.partner_id AS partnerId FROM structures s ORDER BY s.id`;
 const PARTNERS = `SELECT id, name FROM partners ORDER BY id`;
 
+/**
+ * Timeliness (docs/summary.md): an entry or exit dated d is on time when it was recorded on or before the
+ * third working day after d, Rome calendar days — that is, before Rome's midnight that ends that working day.
+ * The instant is worked out here for each day of the month (JSON pairs [d, instant]) and compared in SQL
+ * with the recording instants, stored as UTC ISO strings (which order as text). An unknown recording time is
+ * not on time.
+ */
+function cutoffsOf(b: Bounds, options: WorkingDayOptions): string {
+  const pairs: [string, string][] = [];
+  for (let d = b.s; d <= b.e; d = addDays(d, 1)) pairs.push([d, romeInstant(addDays(addWorkingDays(d, TIMELY_WORKING_DAYS, options), 1))!.toISOString()]);
+  return JSON.stringify(pairs);
+}
+
 // ——— Building the blocks
 
 /** x ÷ y with one decimal, half away from zero (x, y ≥ 0 integers); null when y is 0. */
@@ -416,8 +438,10 @@ function clientOf(db: Db): Database.Database {
 export function monthSummary(db: Db, month: string): MonthSummary {
   const sqlite = clientOf(db);
   const b = boundsOf(month);
-  const params = { s: b.s, e: b.e, n: b.n, sI: b.sI, nI: b.nI, y0: `${month.slice(0, 4)}-01-01` };
-  return sqlite.transaction(() => compute(db, sqlite, month, b, params))();
+  return sqlite.transaction(() => {
+    const params = { s: b.s, e: b.e, n: b.n, sI: b.sI, nI: b.nI, y0: `${month.slice(0, 4)}-01-01`, cutoffs: cutoffsOf(b, workingDayOptions(db)) };
+    return compute(db, sqlite, month, b, params);
+  })();
 }
 
 function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, params: Record<string, string>): MonthSummary {
@@ -473,6 +497,10 @@ function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, pa
       case 'structureType': a.byStructureType[r.value as StructureType] += r.n; break;
       case 'partner': a.partners.set(Number(r.value), r.n); break;
       case 'imbalance': a.imbalanced.add(Number(r.value)); break;
+      case 'timely':
+        a.figures.set('entriesOnTime', r.n);
+        a.figures.set('exitsOnTime', r.a!);
+        break;
       case 'persons':
         a.figures.set('persons', r.n);
         a.figures.set('households', r.a!);
@@ -489,7 +517,7 @@ function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, pa
   }
 
   // A structure's persons are all of its type and its partner; so are a type's and a partner's own.
-  const additive = ['openAtStart', 'entries', 'exits', 'openAtEnd', 'pastPlannedEnd'] as const;
+  const additive = ['openAtStart', 'entries', 'exits', 'openAtEnd', 'pastPlannedEnd', 'entriesOnTime', 'exitsOnTime'] as const;
   for (const s of structures) {
     const own = acc('structure', String(s.id));
     const persons = own.figures.get('persons') ?? 0;
@@ -567,7 +595,10 @@ function compute(db: Db, sqlite: Database.Database, month: string, b: Bounds, pa
       },
       extensions: { pastPlannedEndAtEnd: f('pastPlannedEnd'), granted: a.extensionsGranted },
       contributions: level === 'total' ? contributions.total : level === 'partner' ? contributions.partner(Number(key)) : null,
-      timeliness: { entries, entriesOnTime: 0, exits, exitsOnTime: 0, pct: null },
+      timeliness: {
+        entries, entriesOnTime: f('entriesOnTime'), exits, exitsOnTime: f('exitsOnTime'),
+        pct: tenths((f('entriesOnTime') + f('exitsOnTime')) * 100, entries + exits),
+      },
     };
   };
 
