@@ -15,7 +15,7 @@ import { privacyChannels } from './channels/privacy';
 import { contributionsChannels } from './channels/contributions';
 import { pathwayChannels } from './channels/pathway';
 import { exportsChannels } from './channels/exports';
-import { summaryChannels } from './channels/summary';
+import { monthCloseChannels, summaryChannels } from './channels/summary';
 
 export * from './schema-kit';
 
@@ -212,6 +212,7 @@ export const contract = {
   ...pathwayChannels,
   ...exportsChannels,
   ...summaryChannels,
+  ...monthCloseChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

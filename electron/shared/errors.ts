@@ -86,6 +86,12 @@ export const ERROR_CODES = [
   'NO_STAY_ON_DATE',
   'GOAL_NOT_IN_PLAN',
   'NOT_HOST_FAMILY',
+  // Month close (docs/summary.md)
+  /** Someone closed the month meanwhile: `params.version` is its last version now. */
+  'MONTH_CLOSE_CONFLICT',
+  'MONTH_NOT_OVER',
+  /** Closing again a month whose figures equal its last version. */
+  'MONTH_UNCHANGED',
   'INTERNAL',
 ] as const;
 

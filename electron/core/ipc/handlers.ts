@@ -13,11 +13,13 @@ import { contributionsHandlers } from './handlers-contributions';
 import { pathwayHandlers } from './handlers-pathway';
 import { exportsHandlers } from './handlers-exports';
 import { summaryHandlers } from './handlers-summary';
+import { monthCloseHandlers } from './handlers-month-close';
 
 export function createHandlers(session: Session, shell: Shell = {}): Handlers {
   return {
     ...foundationHandlers(session), ...placesHandlers(session), ...peopleHandlers(session), ...staysHandlers(session), ...backupHandlers(session, shell),
     ...privacyHandlers(session), ...contributionsHandlers(session, shell), ...pathwayHandlers(session), ...exportsHandlers(session, shell),
     ...summaryHandlers(session),
+    ...monthCloseHandlers(session),
   };
 }
