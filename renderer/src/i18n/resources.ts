@@ -11,6 +11,7 @@ import * as board from '../features/board/i18n';
 import * as contributions from '../features/contributions/i18n';
 import * as exportsPart from '../features/exports/i18n';
 import * as home from '../features/home/i18n';
+import * as monthClose from '../features/month-close/i18n';
 import * as pathway from '../features/pathway/i18n';
 import * as persons from '../features/persons/i18n';
 import * as referrals from '../features/referrals/i18n';
@@ -25,7 +26,7 @@ import * as today from '../features/today/i18n';
 import * as users from '../features/users/i18n';
 
 const parts = {
-  vocabulary, common, admission, audit, backups, board, contributions, exports: exportsPart, home, pathway, persons, referrals, retention, session, settings, setup, shell, stays, structures,
+  vocabulary, common, admission, audit, backups, board, contributions, exports: exportsPart, home, monthClose, pathway, persons, referrals, retention, session, settings, setup, shell, stays, structures,
   today, users,
 };
 

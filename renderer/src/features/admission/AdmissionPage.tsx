@@ -14,6 +14,7 @@ import type { ErrorBody } from '../../../../electron/shared/errors';
 import { birthDateInFuture } from '../../../../electron/shared/guest-rules';
 import { useNavigate, type Route } from '../../app/navigation';
 import { DateField, isIsoDate } from '../../components/DateField';
+import { ClosedMonthNotice } from '../month-close/ClosedMonthNotice';
 import { FormAlert } from '../../components/forms';
 import { vocabLabel } from '../../components/vocab';
 import { PageTitle } from '../../components/PageTitle';
@@ -306,6 +307,8 @@ export function AdmissionPage({ route }: { route: Route }) {
             error={dateErrors.plannedEnd ? translateKey(dateErrors.plannedEnd) : undefined}
           />
         </SimpleGrid>
+        {/* A new stay counts from its entry date until today: every closed month since changes. */}
+        <ClosedMonthNotice spans={[{ from: entryDate, untilToday: true }]} />
 
         <Stack gap="sm" component="section" aria-labelledby="admission-people">
           <Group justify="space-between">

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { PersonDetail } from '../../../../electron/shared/channels/people';
 import { contract } from '../../../../electron/shared/contract';
 import { DateField } from '../../components/DateField';
+import { ClosedMonthNotice } from '../month-close/ClosedMonthNotice';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -64,6 +65,10 @@ export function CorrectDateModal({ stay, onClose, onDone }: { stay: Stay; onClos
   });
 
   const was = currentDate(stay, target, id);
+  const date = form.watch('date');
+  // Moving a date changes every month between the old and the new one (a planned end that was empty: from
+  // the new one on); an unchanged date changes nothing.
+  const spans = date && date !== was ? [was ? { from: date, to: was } : { from: date, untilToday: true }] : [];
 
   return (
     <Modal opened onClose={onClose} title={t('stays.correctTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -98,6 +103,7 @@ export function CorrectDateModal({ stay, onClose, onDone }: { stay: Stay; onClos
               <DateField label={t('stays.correctedDate')} required value={field.value || null} onChange={(v) => field.onChange(v ?? undefined)} error={fieldError(errors.date)} />
             )}
           />
+          <ClosedMonthNotice spans={spans} />
           <Textarea label={t('stays.correctReason')} description={t('stays.correctReasonHint')} required autosize minRows={2} error={fieldError(errors.reason)} {...form.register('reason')} />
           <FormAlert messageKey={formError} />
           <Group justify="flex-end">

@@ -11,6 +11,7 @@ import { contract } from '../../../../electron/shared/contract';
 import { todayInRome } from '../../../../electron/shared/dates';
 import { EXIT_REASONS } from '../../../../electron/shared/domain';
 import { DateField } from '../../components/DateField';
+import { ClosedMonthNotice } from '../month-close/ClosedMonthNotice';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -51,6 +52,7 @@ export function DischargeModal({ stay, householdStays, onClose, onDone }: Props)
   const { formError, setFormError, handle } = useServerErrors(form, { EXIT_BEFORE_ENTRY: 'exitDate', PLACEMENT_OUTSIDE_STAY: 'exitDate', STAY_CLOSED: 'exitDate' });
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;
+  const exitDate = form.watch('exitDate');
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -71,6 +73,8 @@ export function DischargeModal({ stay, householdStays, onClose, onDone }: Props)
               <DateField label={t('stays.exitDate')} required value={field.value || null} onChange={(v) => field.onChange(v ?? undefined)} error={fieldError(errors.exitDate)} />
             )}
           />
+          {/* The stay counted as open from its exit date until today: every month since changes. */}
+          <ClosedMonthNotice spans={[{ from: exitDate, untilToday: true }]} />
           <NativeSelect
             label={t('stays.exitReason')}
             required

@@ -8,6 +8,7 @@ import type { PersonDetail } from '../../../../electron/shared/channels/people';
 import { contract } from '../../../../electron/shared/contract';
 import { todayInRome } from '../../../../electron/shared/dates';
 import { DateField } from '../../components/DateField';
+import { ClosedMonthNotice } from '../month-close/ClosedMonthNotice';
 import { FormAlert, useFieldError, useServerErrors } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -30,6 +31,13 @@ export function ExtendModal({ stay, onClose, onDone }: Props) {
   const { formError, setFormError, handle } = useServerErrors(form, { INVALID_PERIOD: 'newPlannedEnd', STAY_CLOSED: 'newPlannedEnd' });
   const fieldError = useFieldError();
   const { errors, isSubmitting } = form.formState;
+  const newPlannedEnd = form.watch('newPlannedEnd');
+  const grantedAt = form.watch('grantedAt');
+  // "Open past its planned end" changes in the months between the old and the new planned end (from the new
+  // one on when there was none); "extensions granted" in the month it was granted.
+  const spans = newPlannedEnd
+    ? [stay.plannedEnd ? { from: newPlannedEnd, to: stay.plannedEnd } : { from: newPlannedEnd, untilToday: true }, { from: grantedAt }]
+    : [{ from: grantedAt }];
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -60,6 +68,7 @@ export function ExtendModal({ stay, onClose, onDone }: Props) {
               <DateField label={t('stays.grantedAt')} required value={field.value || null} onChange={(v) => field.onChange(v ?? undefined)} error={fieldError(errors.grantedAt)} />
             )}
           />
+          <ClosedMonthNotice spans={spans} />
           <FormAlert messageKey={formError} />
           <Group justify="flex-end">
             <Button variant="default" type="button" onClick={onClose}>

@@ -9,6 +9,7 @@ import type { PersonDetail } from '../../../../electron/shared/channels/people';
 import { contract } from '../../../../electron/shared/contract';
 import { todayInRome } from '../../../../electron/shared/dates';
 import { DateField, isIsoDate } from '../../components/DateField';
+import { ClosedMonthNotice } from '../month-close/ClosedMonthNotice';
 import { FormAlert, useFieldError, useServerErrors, type CodeFields } from '../../components/forms';
 import { formatDate } from '../../i18n/format';
 import { call } from '../../ipc/client';
@@ -83,6 +84,8 @@ export function TransferModal({ personId, stay, onClose, onDone }: Props) {
               <DateField label={t('stays.transferDate')} description={t('stays.transferDateHint')} required value={field.value || null} onChange={(v) => field.onChange(v ?? undefined)} error={fieldError(errors.date)} />
             )}
           />
+          {/* The move changes each structure's figures from its date on, while the stay runs. */}
+          <ClosedMonthNotice spans={[{ from: date, untilToday: true }]} />
           <NativeSelect
             label={t('stays.toPlace')}
             data-autofocus
