@@ -147,6 +147,8 @@ describe('the monthly summary on generated registers', () => {
           expect(sumOf(members, (b) => b.lengthOfStay.bands[band]), `${where} ${g.name} ${band}`).toBe(g.figures.lengthOfStay.bands[band]);
         expect(sumOf(members, (b) => b.extensions.pastPlannedEndAtEnd), `${where} ${g.name}`).toBe(g.figures.extensions.pastPlannedEndAtEnd);
         expect(sumOf(members, (b) => b.extensions.granted), `${where} ${g.name}`).toBe(g.figures.extensions.granted);
+        for (const figure of ['entriesOnTime', 'exitsOnTime'] as const)
+          expect(sumOf(members, (b) => b.timeliness[figure]), `${where} ${g.name} ${figure}`).toBe(g.figures.timeliness[figure]);
         // Persons are distinct within a level: never more than the structures' sum, never fewer than the largest.
         expect(g.figures.personsServed).toBeLessThanOrEqual(sumOf(members, (b) => b.personsServed));
         expect(g.figures.personsServed).toBeGreaterThanOrEqual(Math.max(0, ...members.map((b) => b.personsServed)));
