@@ -585,4 +585,26 @@ describe('warnings on a broken history', () => {
     ]);
     broken.lock();
   });
+
+  it('counts a person with two stays in a month once, and each stay’s entry and exit', async () => {
+    const again = core(copyOf(template));
+    await login(again, ADMIN.username, ADMIN.passphrase);
+    const db = registerDb(again);
+    buildRegister(db, {
+      structures: [{ key: 's', places: [{ key: 'x' }, { key: 'y' }] }],
+      persons: [{ key: 'p', birthDate: '1990-01-01' }],
+      stays: [
+        { key: 'first', person: 'p', entry: '2030-07-01', exit: '2030-07-05', placements: [{ place: 'x', from: '2030-07-01', to: '2030-07-05' }] },
+        { key: 'back', person: 'p', entry: '2030-07-20', placements: [{ place: 'y', from: '2030-07-20' }] },
+      ],
+    });
+    const july = monthSummary(db, '2030-07');
+    // Two stays: 0 open at start, 2 entries, 1 exit, 1 open at end; one person, one household, one woman of 40.
+    for (const figures of [july.total, july.structures[0]!.figures]) {
+      expect(figures).toMatchObject({ openAtStart: 0, entries: 2, exits: 1, openAtEnd: 1, personsServed: 1, householdsServed: 1 });
+      expect(figures.byGender.female).toBe(1);
+      expect(figures.byAgeBand['26_40']).toBe(1);
+    }
+    again.lock();
+  });
 });

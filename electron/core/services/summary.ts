@@ -122,7 +122,7 @@ END)`;
  *   structure, type, partner) whose unit meets the month, with `pattr` their attributes (age band at the
  *   last day, household and household type).
  */
-export const UNITS = `
+const UNITS = `
 st AS MATERIALIZED (
   SELECT id, person_id, entry_date, exit_date, exit_reason, planned_end, created_at, exit_recorded_at FROM stays
   WHERE (entry_date <= @e AND (exit_date IS NULL OR exit_date >= @s)) OR entry_date BETWEEN @s AND @e OR exit_date BETWEEN @s AND @e
@@ -159,7 +159,7 @@ placed_in AS MATERIALIZED (
   WHERE u.start_date <= @e AND (u.end_date IS NULL OR u.end_date >= @s)
 ),
 served AS MATERIALIZED (
-  SELECT person_id, 'total' AS level, '' AS key FROM units WHERE level = 'total' AND start_date <= @e AND (end_date IS NULL OR end_date >= @s)
+  SELECT DISTINCT person_id, 'total' AS level, '' AS key FROM units WHERE level = 'total' AND start_date <= @e AND (end_date IS NULL OR end_date >= @s)
   UNION ALL SELECT person_id, 'structure', CAST(structure_id AS TEXT) FROM placed_in
   UNION ALL SELECT DISTINCT person_id, 'type', type FROM placed_in
   UNION ALL SELECT DISTINCT person_id, 'partner', CAST(partner_id AS TEXT) FROM placed_in
@@ -195,7 +195,7 @@ pattr AS MATERIALIZED (
 
 /** Every count of the stays and segments, as rows (figure, level, key, value, n; the flows in a, b, c, d). The
  * persons served are joined to their attributes once (`sa`), then each breakdown is one GROUP BY over it. */
-export const FIGURES_SQL = `
+const FIGURES_SQL = `
 WITH ${UNITS},
 cutoff AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS d, json_extract(value, '$[1]') AS until FROM json_each(@cutoffs)),
 sa AS MATERIALIZED (
