@@ -5,7 +5,8 @@ import { createContext, useContext } from 'react';
 export type Route =
   | { area: 'home' }
   | { area: 'today' }
-  | { area: 'board'; date?: string }
+  /** The bed board at a date; from the summary's warnings also a month's view of one structure. */
+  | { area: 'board'; date?: string; view?: 'week' | 'month'; structureId?: number }
   | { area: 'persons' }
   | { area: 'person'; personId: number }
   | { area: 'personNew'; referralId?: number }
@@ -23,6 +24,8 @@ export type Route =
   | { area: 'contributionNew'; personId: number }
   | { area: 'budget' }
   | { area: 'contributionRules' }
+  /** The monthly summary of a month ('YYYY-MM'); the last complete month when none. */
+  | { area: 'summary'; month?: string }
   | { area: 'settings' };
 
 export type Area = Route['area'];

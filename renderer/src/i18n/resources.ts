@@ -22,12 +22,13 @@ import * as setup from '../features/setup/i18n';
 import * as shell from '../features/shell/i18n';
 import * as stays from '../features/stays/i18n';
 import * as structures from '../features/structures/i18n';
+import * as summary from '../features/summary/i18n';
 import * as today from '../features/today/i18n';
 import * as users from '../features/users/i18n';
 
 const parts = {
   vocabulary, common, admission, audit, backups, board, contributions, exports: exportsPart, home, monthClose, pathway, persons, referrals, retention, session, settings, setup, shell, stays, structures,
-  today, users,
+  summary, today, users,
 };
 
 /** One language's dictionary: the sections of every part, each section from exactly one part. */

@@ -60,9 +60,10 @@ export function BoardPage({ route }: { route: Route }) {
   const navigate = useNavigate();
   const locale = i18n.language;
   const today = todayInRome();
-  const [view, setView] = useState<BoardView>('week');
-  const [anchor, setAnchor] = useState(route.area === 'board' && route.date ? route.date : today);
-  const [structureId, setStructureId] = useState<number | undefined>(undefined);
+  const from = route.area === 'board' ? route : undefined;
+  const [view, setView] = useState<BoardView>(from?.view ?? 'week');
+  const [anchor, setAnchor] = useState(from?.date ?? today);
+  const [structureId, setStructureId] = useState<number | undefined>(from?.structureId);
   const range = useMemo(() => viewRange(view, anchor), [view, anchor]);
   const structures = useChannel('structures.list', { includeInactive: false });
   const { loaded, error, loading } = useBoard(range, structureId);

@@ -1,9 +1,9 @@
 // The app frame once unlocked: header (name, user, Lock), navigation, and the current area.
-import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Alert, AppShell, Badge, Burger, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
 import { DemoBadge } from '../../components/RegisterKind';
 import { useDisclosure } from '@mantine/hooks';
 import { DatesProvider } from '@mantine/dates';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavigationContext, type Area, type Route } from '../../app/navigation';
 import { useCan, useSession, useUser } from '../../app/session-context';
@@ -27,7 +27,10 @@ import { BudgetPage } from '../contributions/BudgetPage';
 import { RulesPage } from '../contributions/RulesPage';
 import { ServicesPage } from '../pathway/ServicesPage';
 import type { ChannelName } from '../../../../electron/shared/contract';
-import type { TKey } from '../../i18n';
+
+// The summary page brings the charting library (recharts): loaded when first opened, not with every page.
+const SummaryPage = lazy(() => import('../summary/SummaryPage').then((m) => ({ default: m.SummaryPage })));
+import { i18n, type TKey } from '../../i18n';
 
 /** The navigation entries, in order; sub-pages highlight the entry they belong to. An entry with a `channel`
  * shows only to users who may call it (the page is built on it). */
@@ -41,6 +44,7 @@ const NAV: { area: Area; label: TKey; also: Area[]; channel?: ChannelName }[] = 
   { area: 'contributions', label: 'shell.contributions', also: ['contribution', 'contributionNew'], channel: 'contributions.list' },
   { area: 'budget', label: 'shell.budget', also: [], channel: 'budgets.get' },
   { area: 'contributionRules', label: 'shell.contributionRules', also: [], channel: 'contributionRules.get' },
+  { area: 'summary', label: 'shell.summary', also: [], channel: 'summary.month' },
   { area: 'backups', label: 'shell.backups', also: [] },
   { area: 'retention', label: 'shell.retention', also: [], channel: 'privacy.retentionReview' },
   { area: 'home', label: 'shell.home', also: [] },
@@ -68,6 +72,7 @@ function pageFor(route: Route) {
     case 'contributionNew': return <ContributionNewPage key={route.personId} route={route} />;
     case 'budget': return <BudgetPage route={route} />;
     case 'contributionRules': return <RulesPage route={route} />;
+    case 'summary': return <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}><SummaryPage route={route} /></Suspense>;
   }
 }
 
