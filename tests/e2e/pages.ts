@@ -141,6 +141,16 @@ export async function openDemoRegister(page: Page, url: string, admin: { display
   await new ShellPage(page).expectSignedIn(admin.displayName);
 }
 
+/** Reads the register through the browser host's own endpoint (what the page itself calls), as the user signed
+ * in: for a test to choose whom or what to work with, never to check what the screens show. */
+export async function readChannel<T>(page: Page, url: string, channel: string, input: unknown): Promise<T> {
+  const token = new URL(url).searchParams.get('token')!;
+  const response = await page.request.post(new URL(`/ipc/${channel}`, url).toString(), { headers: { 'x-approdo-token': token }, data: input });
+  const body = (await response.json()) as { ok: boolean; value: T };
+  expect(body.ok, `${channel} answered`).toBe(true);
+  return body.value;
+}
+
 /** Today in Rome, the register's calendar, as 'YYYY-MM-DD'. */
 export function romeToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -4,7 +4,7 @@
 // cannot open the note.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ChangePassphrasePage, LoginPage, ShellPage, UsersPage, openDemoRegister, romeToday } from './pages';
+import { ChangePassphrasePage, LoginPage, ShellPage, UsersPage, openDemoRegister, readChannel, romeToday } from './pages';
 
 const admin = { displayName: 'Anna Demo', username: 'anna', passphrase: 'una frase lunga e segreta' };
 const FIRST = 'prima passphrase 2026';
@@ -15,14 +15,6 @@ const NOTE = 'Colloquio: chiede aiuto per il rinnovo del permesso';
 
 interface Row { id: number; code: string; displayName: string | null; birthYear: number | null; restricted: boolean }
 
-/** Reads the register through the host's own endpoint (what the page itself calls): used only to choose whom to work with. */
-async function read<T>(page: Page, url: string, channel: string, input: unknown): Promise<T> {
-  const token = new URL(url).searchParams.get('token')!;
-  const response = await page.request.post(new URL(`/ipc/${channel}`, url).toString(), { headers: { 'x-approdo-token': token }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok, `${channel} answered`).toBe(true);
-  return body.value;
-}
 
 async function signInFirstTime(page: Page, user: { username: string; displayName: string }) {
   await new ShellPage(page).lock();
@@ -54,10 +46,10 @@ test('plan, interventions (one a group activity) and a note by an operator; coun
   await openDemoRegister(page, host.url, admin);
 
   // Whom to work with: a structure hosting at least three adult women now (not restricted), and another structure.
-  const structures = await read<{ id: number; name: string; active: boolean }[]>(page, host.url, 'structures.list', { includeInactive: false });
+  const structures = await readChannel<{ id: number; name: string; active: boolean }[]>(page, host.url, 'structures.list', { includeInactive: false });
   let chosen: { id: number; name: string; women: Row[] } | null = null;
   for (const s of structures) {
-    const found = await read<{ rows: Row[] }>(page, host.url, 'persons.search', { structureId: s.id, status: 'present', gender: 'female', limit: 50 });
+    const found = await readChannel<{ rows: Row[] }>(page, host.url, 'persons.search', { structureId: s.id, status: 'present', gender: 'female', limit: 50 });
     const women = found.rows.filter((r) => !r.restricted && r.displayName && r.birthYear !== null && r.birthYear <= year - 20);
     if (women.length >= 3) {
       chosen = { id: s.id, name: s.name, women: women.slice(0, 3) };

@@ -44,7 +44,7 @@ function amendmentColumns(t: TFunction, locale: string): SummaryColumn<Amendment
       cell: (info) => figureCell(info.getValue() as number | undefined, info.row.original.unit, locale, t('summary.absentPct')),
     });
   return [
-    helper.accessor('level', { id: 'level', meta: { label: t('summary.colName'), width: 200 }, sortFn: text }),
+    helper.accessor('level', { id: 'level', meta: { label: t('summary.colLevel'), width: 200 }, sortFn: text }),
     helper.accessor('figure', { id: 'figure', meta: { label: t('summary.colFigure'), width: 320 }, sortFn: text }),
     value('closed', t('summary.close.colClosed')),
     value('current', t('summary.close.colCurrent')),
@@ -67,7 +67,7 @@ export function MonthClose({ state, summary, onClosed }: { state: MonthState; su
   const rows = useMemo(() => amendmentRows(t, state, summary, locale), [t, state, summary, locale]);
   const columns = useMemo(() => amendmentColumns(t, locale), [t, locale]);
   const versionColumns = useMemo<SummaryColumn<MonthState['versions'][number]>[]>(() => [
-    versionHelper.accessor('version', { id: 'version', meta: { label: t('summary.close.colVersion'), numeric: true, width: 90 }, sortFn: byNumber, cell: (info) => `v${info.getValue()}` }),
+    versionHelper.accessor('version', { id: 'version', meta: { label: t('summary.close.colVersion'), numeric: true, width: 120 }, sortFn: byNumber, cell: (info) => `v${info.getValue()}` }),
     versionHelper.accessor('closedAt', { id: 'closedAt', meta: { label: t('summary.close.colClosedAt'), width: 160 }, sortFn: byText('en'), cell: (info) => formatDateTime(info.getValue(), locale) }),
     versionHelper.accessor((row) => row.closedByName ?? t('summary.close.unknownUser'), { id: 'closedBy', meta: { label: t('summary.close.colClosedBy'), width: 180 }, sortFn: byText(locale) }),
     versionHelper.accessor('sha256', { id: 'sha256', enableSorting: false, meta: { label: t('summary.close.colSha'), width: 200 },

@@ -62,6 +62,7 @@ export function MonthPicker({ month, currentMonth, onChange, generation }: {
               disabled={key > currentMonth}
               onClick={() => onChange(key)}
               aria-pressed={selected}
+              aria-label={`${monthName(key, locale)}${key <= currentMonth ? ` · ${statusText}` : ''}`}
               h="auto"
               py={6}
               px={6}

@@ -63,7 +63,7 @@ export function SummaryCharts({ series, figures, monthLabel }: { series: SeriesP
   const loading = <Loader size="sm" aria-label={t('summary.charts.loading')} />;
 
   return (
-    <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <ChartFigure
         caption={t('summary.charts.occupancy')}
         testId="chart-occupancy"
