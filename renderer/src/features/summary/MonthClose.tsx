@@ -53,7 +53,15 @@ function amendmentColumns(t: TFunction, locale: string): SummaryColumn<Amendment
 
 const versionHelper = summaryColumnHelper<MonthState['versions'][number]>();
 
-export function MonthClose({ state, summary, onClosed }: { state: MonthState; summary: MonthSummary; onClosed: (next: MonthState) => void }) {
+export function MonthClose({ state, summary, over, onClosed, onStale }: {
+  state: MonthState;
+  summary: MonthSummary;
+  /** False for the current month: it can be closed from the day after its last day. */
+  over: boolean;
+  onClosed: (next: MonthState) => void;
+  /** Someone else closed the month meanwhile: read its state again. */
+  onStale: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const can = useCan();
@@ -73,7 +81,7 @@ export function MonthClose({ state, summary, onClosed }: { state: MonthState; su
     versionHelper.accessor('sha256', { id: 'sha256', enableSorting: false, meta: { label: t('summary.close.colSha'), width: 200 },
       cell: (info) => <Text span ff="monospace" size="xs" title={info.getValue()}>{info.getValue().slice(0, 16)}…</Text> }),
   ], [t, locale]);
-  const canClose = can('summary.close') && (state.status === 'open' || state.status === 'amended');
+  const canClose = over && can('summary.close') && (state.status === 'open' || state.status === 'amended');
 
   const close = async () => {
     setBusy(true);
@@ -84,7 +92,10 @@ export function MonthClose({ state, summary, onClosed }: { state: MonthState; su
     if (result.ok) {
       setNotice(t('summary.close.closed', { month, version: result.value.versions.at(-1)?.version ?? nextVersion }));
       onClosed(result.value);
-    } else setError(translateKey(result.error.messageKey, 'errors.INTERNAL'));
+    } else {
+      setError(translateKey(result.error.messageKey, 'errors.INTERNAL'));
+      if (result.error.code === 'MONTH_CLOSE_CONFLICT') onStale();
+    }
   };
 
   const who = (name: string | null) => name ?? t('summary.close.unknownUser');
@@ -123,7 +134,7 @@ export function MonthClose({ state, summary, onClosed }: { state: MonthState; su
             </Button>
           </Group>
         ) : (
-          !can('summary.close') && <Text size="sm" c="dimmed">{t('summary.close.notManager')}</Text>
+          !over && <Text size="sm" c="dimmed" data-testid="month-not-over">{t('summary.close.notOver')}</Text>
         )}
 
         {state.versions.length > 0 && (

@@ -142,7 +142,8 @@ export function SummaryPage({ route }: { route: Extract<Route, { area: 'summary'
           </Stack>
           <FigureSections summary={summary} figures={chosen.figures} levelName={chosen.name} monthLabel={monthLabel} />
           {state.value?.month === month && (
-            <MonthClose state={state.value} summary={summary} onClosed={(next) => { state.setValue(next); setCloses((n) => n + 1); }} />
+            <MonthClose state={state.value} summary={summary} over={month < currentMonth} onStale={state.reload}
+              onClosed={(next) => { state.setValue(next); setCloses((n) => n + 1); }} />
           )}
           <FormAlert messageKey={state.error?.messageKey ?? null} />
         </>

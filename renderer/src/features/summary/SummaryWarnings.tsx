@@ -23,13 +23,7 @@ export function warningLevel(t: TFunction, summary: MonthSummary, warning: Summa
 }
 
 export function SummaryWarnings({ summary }: { summary: MonthSummary }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
-  const navigate = useNavigate();
-  const board = useChannel('board.get', { from: summary.from, to: addDays(summary.to, 1) });
-  const places = new Map((board.value?.places ?? []).map((p) => [p.placeId, p]));
-  const stays = new Map((board.value?.bars ?? []).map((b) => [b.stayId, b]));
-
+  const { t } = useTranslation();
   if (summary.warnings.length === 0) {
     return (
       <Alert color="teal" variant="light" data-testid="warnings-none">
@@ -37,12 +31,24 @@ export function SummaryWarnings({ summary }: { summary: MonthSummary }) {
       </Alert>
     );
   }
+  return <WarningList summary={summary} />;
+}
+
+/** The warnings, named from the month's bed board (read only when there is a warning to name). */
+function WarningList({ summary }: { summary: MonthSummary }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const navigate = useNavigate();
+  const board = useChannel('board.get', { from: summary.from, to: addDays(summary.to, 1) });
+  const places = new Map((board.value?.places ?? []).map((p) => [p.placeId, p]));
+  const stays = new Map((board.value?.bars ?? []).map((b) => [b.stayId, b]));
   return (
     <Stack gap="xs" component="section" aria-labelledby="summary-warnings-title" data-testid="summary-warnings">
       <Title order={2} size="h4" id="summary-warnings-title">{t('summary.warnings.title')}</Title>
       {summary.warnings.map((warning, i) => {
         const level = warningLevel(t, summary, warning);
-        const value = warning.kind === 'balance' ? formatFigure(warning.value, 'count', locale) : formatFigure(warning.value, 'days', locale);
+        // A balance's difference is a count; an occupancy a percentage with one decimal (the sentence has the %).
+        const value = formatFigure(warning.value, warning.kind === 'balance' ? 'count' : 'days', locale);
         return (
           <Alert key={i} color={warning.kind === 'occupancyLow' ? 'yellow' : 'red'} variant="light" role="note" data-testid="summary-warning" data-kind={warning.kind}>
             <Text fw={600} size="sm">{t(`summary.warnings.${warning.kind}`, { level, value })}</Text>

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { FigureBlock, MonthSummary } from '../../../../electron/shared/channels/summary';
 import { formatEuro } from '../../../../electron/shared/money';
+import { parseFigurePath } from '../../../../electron/shared/summary-paths';
 import { countryName } from '../../components/intl-names';
 import type { TKey } from '../../i18n';
 
@@ -71,7 +72,8 @@ export function nationalityLabel(t: TFunction, code: string, locale: string): st
 
 // ——— Paths (amendments)
 
-/** One step of a path: a field, or an element of a list picked by one of its fields (`structures[id=4]`). */
+/** One step of a figure's path inside a level: a field, or an element of a list picked by one of its fields
+ * (`byNationality[code=NG]`). */
 export interface PathStep {
   name: string;
   pick?: { field: string; value: string };
@@ -79,7 +81,7 @@ export interface PathStep {
 
 const STEP = /^([A-Za-z0-9_]+)(?:\[([A-Za-z_][A-Za-z0-9_]*)=([^\]]*)\])?$/;
 
-/** A figure's path split into steps; null when it is not one (the page then shows the path as it is). */
+/** A figure's path inside its level split into steps; null when it is not one. */
 export function parsePath(path: string): PathStep[] | null {
   const steps: PathStep[] = [];
   // Split on dots outside brackets (a picked value never holds a bracket).
@@ -91,16 +93,16 @@ export function parsePath(path: string): PathStep[] | null {
   return steps.length > 0 && steps.map((s) => (s.pick ? `${s.name}[${s.pick.field}=${s.pick.value}]` : s.name)).join('.') === path ? steps : null;
 }
 
-/** The level a path starts at, in words: the total, or a structure, type or partner by its name. */
-export function levelLabel(t: TFunction, step: PathStep, summary: Pick<MonthSummary, 'structures' | 'partners'>): string | null {
-  const value = step.pick?.value ?? '';
-  const named = (list: { id: number; name: string }[]) => list.find((item) => String(item.id) === value)?.name ?? t('summary.levelOf.unknown', { id: value });
-  switch (step.name) {
-    case 'total': return step.pick ? null : t('summary.levelOf.total');
-    case 'structures': return step.pick ? t('summary.levelOf.structure', { name: named(summary.structures) }) : null;
-    case 'partners': return step.pick ? t('summary.levelOf.partner', { name: named(summary.partners) }) : null;
-    case 'types': return step.pick ? t('summary.levelOf.type', { name: codeLabel(t, 'structureTypes', value) }) : null;
-    default: return null;
+/** The level of a path in words: the total, or a structure, type or partner by its name (as it is in the
+ * month's figures today; one gone since shows by its number). */
+export function levelLabel(t: TFunction, level: ReturnType<typeof parseFigurePath>, summary: Pick<MonthSummary, 'structures' | 'partners'>): string {
+  const key = level.key ?? '';
+  const named = (list: { id: number; name: string }[]) => list.find((item) => String(item.id) === key)?.name ?? t('summary.levelOf.unknown', { id: key });
+  switch (level.level) {
+    case 'total': return t('summary.levelOf.total');
+    case 'structures': return t('summary.levelOf.structure', { name: named(summary.structures) });
+    case 'partners': return t('summary.levelOf.partner', { name: named(summary.partners) });
+    case 'types': return t('summary.levelOf.type', { name: codeLabel(t, 'structureTypes', key) });
   }
 }
 
@@ -173,11 +175,16 @@ export interface PathWords {
   unit: FigureUnit;
 }
 
-/** A path in words: its level and its figure; null when the page does not know it (it then shows the path). */
+/** A path in words: its level and its figure; null when the page does not know it (it then shows the path).
+ * The level is read by the summary's own path parser (electron/shared/summary-paths.ts), the figure here. */
 export function describePath(t: TFunction, path: string, summary: Pick<MonthSummary, 'structures' | 'partners'>, locale: string): PathWords | null {
-  const steps = parsePath(path);
-  if (!steps || steps.length < 2) return null;
-  const level = levelLabel(t, steps[0]!, summary);
-  const figure = figurePathLabel(t, steps.slice(1), summary, locale);
-  return level && figure ? { level, figure, unit: pathUnit(steps) } : null;
+  let level: ReturnType<typeof parseFigurePath>;
+  try {
+    level = parseFigurePath(path);
+  } catch {
+    return null;
+  }
+  const steps = parsePath(level.figure);
+  const figure = steps && figurePathLabel(t, steps, summary, locale);
+  return figure ? { level: levelLabel(t, level, summary), figure, unit: pathUnit(steps) } : null;
 }

@@ -126,7 +126,7 @@ export const it = {
       amendments_other: '{{count}} cifre cambiate dalla chiusura',
       colClosed: 'Alla chiusura',
       colCurrent: 'Oggi',
-      notManager: 'Solo coordinatrici e amministratrici chiudono il mese.',
+      notOver: 'Il mese si potrà chiudere dal giorno dopo il suo ultimo giorno.',
     },
     levelOf: {
       total: 'Totale',
@@ -345,7 +345,7 @@ export const en: Dictionary<typeof it> = {
       amendments_other: '{{count}} figures changed since the close',
       colClosed: 'At close',
       colCurrent: 'Now',
-      notManager: 'Only coordinators and admins close the month.',
+      notOver: 'The month can be closed from the day after its last day.',
     },
     levelOf: {
       total: 'Total',
