@@ -141,7 +141,9 @@ test('a coordinator reads and closes a month; an operator is told a correction c
   const form = page.getByTestId('correct-date-form');
   await form.getByLabel('Data da correggere').selectOption('entry');
   await typeDate(form.getByLabel('Data corretta'), addDays(target.entryDate, 1));
-  await expect(form.getByText(/già chius/)).toBeVisible();
+  // The notice names the month ("novembre 2026"), before anything is saved.
+  const words = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  await expect(form.getByTestId('closed-month-notice')).toContainText(`${words}, mese già chiuso`);
   await form.getByLabel('Motivo della correzione').fill('Data di ingresso digitata male');
   await form.getByRole('button', { name: 'Correggi' }).click();
   await expect(form).toHaveCount(0);
