@@ -22,10 +22,10 @@ export function ChartFigure({ caption, testId, chart, table }: { caption: string
   return (
     <Card withBorder padding="sm" component="figure" m={0} aria-labelledby={captionId} data-testid={testId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
-        <Text component="figcaption" id={captionId} fw={600} size="sm">
+        <Text component="figcaption" id={captionId} fw={600} size="sm" style={{ flex: 1 }}>
           {caption}
         </Text>
-        <Button variant="subtle" size="compact-xs" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable} data-testid={`${testId}-toggle`}>
+        <Button variant="subtle" size="compact-xs" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable} data-testid={`${testId}-toggle`} style={{ flexShrink: 0 }}>
           {asTable ? t('summary.charts.showChart') : t('summary.charts.showTable')}
         </Button>
       </Group>
@@ -77,7 +77,7 @@ export function SummaryCharts({ series, figures, monthLabel }: { series: SeriesP
               { y: 65, label: t('summary.charts.low'), color: 'orange.6', strokeDasharray: '4 4' },
               { y: 100, label: t('summary.charts.full'), color: 'red.6', strokeDasharray: '4 4' },
             ]}
-            yAxisProps={{ domain: [0, occupancyAxisMax(rows)] }}
+            yAxisProps={{ domain: [0, occupancyAxisMax(rows)], tickFormatter: (value: number) => `${value} %`, width: 56 }}
             valueFormatter={pct}
             curveType="linear"
             connectNulls={false}

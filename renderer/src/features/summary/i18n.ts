@@ -79,7 +79,7 @@ export const it = {
       households: 'Famiglie sostenute nel mese: {{count}}',
     },
     charts: {
-      occupancy: 'Occupazione dei posti negli ultimi 12 mesi, in percentuale, con le soglie del 65 % e del 100 %',
+      occupancy: 'Occupazione dei posti negli ultimi 12 mesi, in percentuale, con le soglie del 65 % e del 100 %',
       flows: 'Ingressi e uscite per mese, ultimi 12 mesi',
       lengthOfStay: 'Uscite del mese per durata della permanenza (giorni)',
       showTable: 'Mostra come tabella',
@@ -298,7 +298,7 @@ export const en: Dictionary<typeof it> = {
       households: 'Households supported in the month: {{count}}',
     },
     charts: {
-      occupancy: 'Place occupancy over the last 12 months, in percent, with the 65 % and 100 % lines',
+      occupancy: 'Place occupancy over the last 12 months, in percent, with the 65 % and 100 % lines',
       flows: 'Entries and exits per month, last 12 months',
       lengthOfStay: 'Exits of the month by length of stay (days)',
       showTable: 'Show as table',
