@@ -4,6 +4,8 @@
 // money and means go with their counts, zero stays zero, and the CSV read back by a parser holds exactly the
 // published values with names that look like formulas left inert.
 import { parse } from 'csv-parse/sync';
+import readExcelFile from 'read-excel-file/node';
+import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AGE_BANDS, HOUSEHOLD_TYPES, STAY_BANDS, SUMMARY_EXIT_REASONS, type FigureBlock, type MonthSummary, monthSummarySchema } from '../../electron/shared/channels/summary';
 import { CONTRIBUTION_TYPES } from '../../electron/shared/contributions';
@@ -12,6 +14,7 @@ import { protectTables } from '../../electron/shared/disclosure';
 import { exportModel, summaryTables, type SummaryTables } from '../../electron/core/exports/summary-tables';
 import { HIDDEN_MARK, summaryCsv } from '../../electron/core/exports/summary-csv';
 import type { ExportMeta } from '../../electron/core/exports/summary-meta';
+import { summaryXlsx } from '../../electron/core/exports/summary-xlsx';
 import { Audit, loadGlpk } from './disclosure-audit';
 
 type Glpk = Awaited<ReturnType<typeof loadGlpk>>;
@@ -155,5 +158,33 @@ describe('summary export tables', () => {
         else expect(read).toBe(c.shown === null ? HIDDEN_MARK : String(c.shown).replace('.', separator === ';' ? ',' : '.'));
       });
     }
+  });
+
+  it('writes an XLSX that an independent reader reads back as the published values: numbers as numbers, hidden cells as text, names never formulas', async () => {
+    const tables = summaryTables(scenario(), 'it', 3);
+    const bytes = await summaryXlsx(tables, meta);
+    const sheets = await readExcelFile(Buffer.from(bytes));
+    expect(sheets.map((s) => s.sheet)).toEqual(expect.arrayContaining(['Riepilogo', 'Per struttura', 'Per tipo di struttura', 'Per ente', 'Definizioni']));
+    const perStructure = sheets.find((s) => s.sheet === 'Per struttura')!.data;
+    expect(perStructure[0]![0]).toBe('Riepilogo mensile degli inserimenti — Associazione Nguyễn — marzo 2026');
+    expect(perStructure[1]![0]).toContain(`versione 2 — SHA-256 ${'ab'.repeat(32)}`);
+    const labels = perStructure[5]!;
+    const row = (name: string) => perStructure.find((r) => r[0] === name)!;
+    const at = (name: string, label: string) => row(name)[labels.indexOf(label)];
+    expect(at('Casa Łódź', 'Ingressi')).toBe('<3');
+    expect(at('Casa Łódź', 'Posti nel mese')).toBe(6);
+    // The name that looks like a formula is a text cell holding exactly what was typed.
+    expect(row(FORMULA)[0]).toBe(FORMULA);
+    const figures = tables.tables.find((t) => t.section === 'figures' && t.level === 'structure')!;
+    for (const r of figures.rows) figures.columns.forEach((c, i) => {
+      const shown = r.cells[i]!.shown;
+      expect(at(r.label, c.label)).toBe(shown === null ? HIDDEN_MARK : shown);
+    });
+    // No cell of the workbook is a formula, and the frozen header rows are there.
+    const files = unzipSync(bytes);
+    for (const [name, content] of Object.entries(files)) if (name.startsWith('xl/worksheets/')) expect(strFromU8(content)).not.toContain('<f>');
+    expect(strFromU8(files['xl/worksheets/sheet2.xml']!)).toMatch(/<pane [^>]*ySplit="6"/);
+    const definitions = sheets.find((s) => s.sheet === 'Definizioni')!.data;
+    expect(definitions.at(-1)![1]).toContain('inferiore a 3 è indicato «<3»');
   });
 });
