@@ -1,5 +1,6 @@
 // Register-wide settings, stored as key/value rows inside the encrypted database.
 import { eq } from 'drizzle-orm';
+import { DEFAULT_DISCLOSURE_K, MIN_DISCLOSURE_K } from '../shared/disclosure';
 import { DEFAULT_WORKING_DAY_OPTIONS, type WorkingDayOptions } from '../shared/working-days';
 import type { Db } from './db/connection';
 import { settings } from './db/schema';
@@ -23,6 +24,8 @@ export const SETTING = {
   /** 'no' when 24 June (Saint John, Turin's patron saint) is a working day for the summary's timeliness;
    * absent or 'yes': a holiday (docs/summary.md › Timeliness). */
   saintJohnHoliday: 'saint_john_holiday',
+  /** k of the aggregate exports' disclosure control (docs/disclosure.md): absent means 3; never below 3. */
+  disclosureK: 'disclosure_k',
 } as const;
 /** The named settings, and each key slot's public key (`slot_public_key:<kind>:<user id>`, keys/public-keys.ts). */
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING] | `slot_public_key:${string}`;
@@ -40,4 +43,10 @@ export function putSetting(tx: Pick<Db, 'insert'>, key: SettingKey, value: strin
 export function workingDayOptions(db: Pick<Db, 'select'>): WorkingDayOptions {
   const value = getSetting(db, SETTING.saintJohnHoliday);
   return { saintJohn: value === undefined ? DEFAULT_WORKING_DAY_OPTIONS.saintJohn : value === 'yes' };
+}
+
+/** k of the aggregate exports: the register's setting, never below the minimum whatever is stored. */
+export function disclosureK(db: Pick<Db, 'select'>): number {
+  const stored = Number(getSetting(db, SETTING.disclosureK));
+  return Number.isInteger(stored) && stored >= MIN_DISCLOSURE_K ? stored : DEFAULT_DISCLOSURE_K;
 }

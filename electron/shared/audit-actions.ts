@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'backup.deleteBeforeRekey': { it: 'copie precedenti al cambio di chiave eliminate', en: 'backups made before the rekey deleted' },
   'demo.generate': { it: 'registro demo generato', en: 'demo register generated' },
   'ledger.export': { it: 'registro dei contributi esportato', en: 'contributions ledger exported' },
+  'export.summary': { it: 'riepilogo mensile esportato', en: 'monthly summary exported' },
   'export.nominalList': { it: 'elenco nominativo esportato (cifrato)', en: 'nominal list exported (encrypted)' },
   'user.create': { it: 'utente creato', en: 'user created' },
   'user.disable': { it: 'utente disattivato', en: 'user disabled' },
