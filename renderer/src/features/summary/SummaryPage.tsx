@@ -3,7 +3,7 @@
 // and the month close with its versions and amendments (summary.state, summary.close). Coordinators and admins
 // only (the channels' access). Loaded on demand (React.lazy in AppLayout): the charting library stays out of
 // the bundle every other page loads.
-import { Alert, Badge, Card, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthSummary } from '../../../../electron/shared/channels/summary';
@@ -16,6 +16,8 @@ import { useChannel } from '../../ipc/use-channel';
 import { FigureSections } from './FigureSections';
 import { formatFigure, figureLabel, MAIN_FIGURES } from './figure-labels';
 import { MonthClose } from './MonthClose';
+import { NominalListModal } from '../exports/NominalListModal';
+import { useCan } from '../../app/session-context';
 import { MonthPicker, STATUS_COLORS } from './MonthPicker';
 import { levelColumns, figureCell } from './summary-columns';
 import { balanceOf, figuresOf, lastCompleteMonth, levelRows, monthName, type LevelKind } from './summary-rows';
@@ -91,6 +93,8 @@ export function SummaryPage({ route }: { route: Extract<Route, { area: 'summary'
   const [level, setLevel] = useState('total');
   /** Counts the closes made here: the picker's statuses are read again after each. */
   const [closes, setCloses] = useState(0);
+  const [nominal, setNominal] = useState(false);
+  const can = useCan();
   const read = useChannel('summary.month', { month });
   const series = useChannel('summary.series', { to: month, months: SERIES_MONTHS });
   const state = useChannel('summary.state', { month });
@@ -124,7 +128,11 @@ export function SummaryPage({ route }: { route: Extract<Route, { area: 'summary'
           </Badge>
         )}
         {(read.loading || !summary) && !read.error && <Loader size="sm" aria-label={t('summary.loadingMonth')} />}
+        {can('exports.nominalList') && (
+          <Button variant="default" size="xs" ml="auto" onClick={() => setNominal(true)} data-testid="nominal-open">{t('exports.nominal.open')}</Button>
+        )}
       </Group>
+      {nominal && <NominalListModal month={month} monthLabel={monthLabel} onClose={() => setNominal(false)} />}
       <FormAlert messageKey={read.error?.messageKey ?? null} />
 
       {summary && chosen && (
