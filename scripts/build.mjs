@@ -3,20 +3,11 @@
 // Usage: node scripts/build.mjs [--only=renderer|electron|host|bench]
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { common } from './esbuild-options.mjs';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const want = (part) => !only || only === part;
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  external: ['electron', 'better-sqlite3'],
-  sourcemap: false,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
 
 if (want('renderer') && only !== 'bench') await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 if (want('electron')) {

@@ -1,5 +1,6 @@
 // Privacy duties on a real encrypted register: the retention review, anonymisation and erasure on request
 // (figures kept, identifying values gone from every page of the file), roles, and subject access.
+import { execFileSync } from 'node:child_process';
 import { createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +57,9 @@ const MARKERS = [
   'quillina', 'zorblatt', 'pimbarosa', MARKED.fiscalCode.toLowerCase(), MARKED.permitNumber.toLowerCase(), MARKED.birthDate, MARKED.permitExpiry,
   'notamarker', 'destmarker', 'refmarker', 'revealmarker', 'corrmarker', 'casenotemarker', 'confnotemarker', 'goalmarker', 'reviewmarker', 'outcomemarker',
 ];
+
+/** The PDF's text as an independent reader sees it (poppler's pdftotext; .ci/run installs poppler-utils). */
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
 const markerFields = (fields: Partial<PersonFields> & { displayName: string }): PersonFields => ({ gender: 'female', ...fields });
 
@@ -375,6 +379,13 @@ describe('subject access', () => {
     const pdf = Buffer.from(result.pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(2000);
+    const printed = pdfText(pdf);
+    expect(printed).toContain(MARKED.displayName);
+    expect(printed).toContain(MARKED.permitNumber);
+    expect(printed).toContain(FREE_TEXTS.caseNote);
+    const pages = Number(/Page 1 of (\d+)/.exec(printed)?.[1]);
+    expect(pages, printed.slice(-300)).toBeGreaterThan(1);
+    expect(printed).toContain(`${code} · Page ${pages} of ${pages}`);
 
     const data = JSON.parse(result.json) as Record<string, unknown> & {
       person: Record<string, unknown>; stays: { placements: unknown[]; extensions: unknown[]; destination: string }[];
@@ -419,12 +430,20 @@ describe('subject access', () => {
     app.lock();
   });
 
-  it('renders names outside Latin-1 (transliterated in the PDF only) and defaults to the user’s language', async () => {
+  it('prints every name exactly, letters outside Latin-1 included, and defaults to the user’s language', async () => {
     const { app } = await adminApp();
-    const { id } = await call(app, 'persons.create', { fields: markerFields({ displayName: 'Łucja Nguyễn Иванова' }), acknowledgeDuplicates: false });
+    const names = { displayName: 'Łucja Nguyễn Иванова', givenNames: 'Đorđe Şahin', familyNames: 'Nguyễn Łódź' };
+    const { id } = await call(app, 'persons.create', { fields: markerFields(names), acknowledgeDuplicates: false });
     const result = await call(app, 'privacy.subjectAccess', { personId: id });
     expect(result.fileName).toMatch(/_dati-personali_/);
-    expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = Buffer.from(result.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const printed = pdfText(pdf).normalize('NFC');
+    for (const name of Object.values(names)) expect(printed).toContain(name);
+    expect(printed).toMatch(/Pagina 1 di \d+/);
+    // The fonts are embedded (subsets), not left to the reader's machine.
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(pdf.toString('latin1')).toContain('/FontFile2');
     expect((JSON.parse(result.json) as { person: { displayName: string } }).person.displayName).toBe('Łucja Nguyễn Иванова');
     app.lock();
   });

@@ -1,106 +1,29 @@
 // The subject-access PDF: a plain A4 document in the person's language (Italian or English) with the
 // programme, the date, a short account of their rights and every section of their data.
-// Fonts: the standard Helvetica of every PDF reader (no font file to ship). It covers Windows-1252 only,
-// so other letters are transliterated in the PDF alone (accents dropped, ł → l, …, '?' for other
-// scripts) and the document then says that the JSON file holds the exact spelling.
+// Written with the app's PDF helper (electron/core/pdf/document.ts): its embedded DejaVu fonts print every
+// name exactly as stored (Nguyễn, Łódź, Şahin, Đorđe), so the document handed to the person spells them right.
 import { formatEuro } from '../../shared/money';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PAGE, renderPdf, type PdfContent } from '../pdf/document';
 import type { SubjectAccessData } from './subject-access-data';
 import { fill, SUBJECT_ACCESS_TEXT, type SubjectAccessText } from './subject-access-text';
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 50;
-const BODY = 10;
-const LEADING = 1.35;
-const GREY = rgb(0.35, 0.35, 0.35);
-
-/** Letters without a Windows-1252 form that do not decompose into a base letter and accents. */
-const TRANSLITERATION: Record<string, string> = {
-  ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i', İ: 'I', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ə: 'e', Ə: 'E', ŋ: 'n', Ŋ: 'N', ĸ: 'k', ſ: 's',
-};
-
-/** Makes text drawable with a standard font, remembering whether anything had to be changed. */
-class Transliterator {
-  changed = false;
-  private readonly allowed: Set<number>;
-  constructor(font: PDFFont) {
-    this.allowed = new Set(font.getCharacterSet());
-  }
-  text(value: string): string {
-    let out = '';
-    for (const ch of value.normalize('NFC').replace(/[\t\r]/g, ' ')) {
-      if (this.allowed.has(ch.codePointAt(0)!)) {
-        out += ch;
-        continue;
-      }
-      this.changed = true;
-      const base = TRANSLITERATION[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base && [...base].every((c) => this.allowed.has(c.codePointAt(0)!)) ? base : '?';
-    }
-    return out;
-  }
-}
-
-/** Lays text out top to bottom, wrapping words and adding pages as needed. */
+/** The document's paragraphs, top to bottom. */
 class Layout {
-  readonly pages: PDFPage[] = [];
-  private page!: PDFPage;
-  private y = 0;
-  constructor(private readonly doc: PDFDocument, private readonly font: PDFFont, private readonly bold: PDFFont, private readonly safe: Transliterator) {
-    this.newPage();
-  }
-  private newPage(): void {
-    this.page = this.doc.addPage(A4);
-    this.pages.push(this.page);
-    this.y = A4[1] - MARGIN;
-  }
-  private lines(text: string, font: PDFFont, size: number, width: number): string[] {
-    const out: string[] = [];
-    for (const paragraph of this.safe.text(text).split('\n')) {
-      let line = '';
-      for (const word of paragraph.split(/ +/)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
-          continue;
-        }
-        if (line) out.push(line);
-        // A word wider than the line (a long code or address) is cut where it must be.
-        let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-          out.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-      }
-      out.push(line);
-    }
-    return out;
-  }
+  readonly content: PdfContent[] = [];
   write(text: string, options: { size?: number; bold?: boolean; indent?: number; grey?: boolean } = {}): void {
-    const size = options.size ?? BODY;
-    const font = options.bold ? this.bold : this.font;
-    const x = MARGIN + (options.indent ?? 0);
-    for (const line of this.lines(text, font, size, A4[0] - MARGIN - x)) {
-      if (this.y - size < MARGIN + 20) this.newPage();
-      this.y -= size * LEADING;
-      this.page.drawText(line, { x, y: this.y, size, font, color: options.grey ? GREY : rgb(0, 0, 0) });
-    }
+    const paragraph: Record<string, unknown> = { text: text.normalize('NFC').replace(/[\t\r]/g, ' '), margin: [options.indent ?? 0, 0, 0, 0] };
+    if (options.size) paragraph.fontSize = options.size;
+    if (options.bold) paragraph.bold = true;
+    if (options.grey) paragraph.color = PAGE.grey;
+    this.content.push(paragraph);
   }
-  gap(points = BODY * 0.6): void {
-    this.y -= points;
+  /** Space below the last paragraph. */
+  gap(points = PAGE.body * 0.6): void {
+    const last = this.content[this.content.length - 1] as { margin: number[] } | undefined;
+    if (last) last.margin[3]! += points;
   }
   heading(text: string): void {
-    if (this.y < MARGIN + 80) this.newPage();
-    this.gap(BODY);
-    this.write(text, { size: 13, bold: true });
-    this.gap(2);
-  }
-  footer(text: (n: number, total: number) => string): void {
-    this.pages.forEach((page, i) =>
-      page.drawText(this.safe.text(text(i + 1, this.pages.length)), { x: MARGIN, y: MARGIN / 2, size: 8, font: this.font, color: GREY }));
+    this.content.push({ text, style: 'heading', headlineLevel: 1 });
   }
 }
 
@@ -177,16 +100,7 @@ function pathwayLines(out: Layout, data: SubjectAccessData, text: SubjectAccessT
 export async function renderSubjectAccessPdf(data: SubjectAccessData): Promise<Uint8Array> {
   const text = SUBJECT_ACCESS_TEXT[data.locale];
   const f = formatters(data, text);
-  const doc = await PDFDocument.create();
-  // Metadata carries the code only: file managers and viewers show it without opening the document.
-  doc.setTitle(`${text.title} – ${data.person.code}`);
-  doc.setLanguage(data.locale === 'it' ? 'it-IT' : 'en-GB');
-  doc.setCreator('Approdo');
-  doc.setProducer('Approdo');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const safe = new Transliterator(font);
-  const out = new Layout(doc, font, bold, safe);
+  const out = new Layout();
   const none = () => out.write(text.none, { indent: 10, grey: true });
 
   out.write(text.title, { size: 18, bold: true });
@@ -278,10 +192,11 @@ export async function renderSubjectAccessPdf(data: SubjectAccessData): Promise<U
     out.write(fill(text.event, { at: f.at(e.at), by: f.role(e.byRole), action: text.actions[e.action] ?? e.action }) + (fields ? fill(text.eventFields, { fields }) : ''), { indent: 10 });
   }
 
-  if (safe.changed) {
-    out.gap(BODY);
-    out.write(text.transliterated, { grey: true });
-  }
-  out.footer((n, total) => `${data.person.code} · ${fill(text.page, { n, total })}`);
-  return doc.save();
+  return renderPdf({
+    locale: data.locale,
+    // Metadata carries the code only: file managers and viewers show it without opening the document.
+    title: `${text.title} – ${data.person.code}`,
+    footer: (n, total) => `${data.person.code} · ${fill(text.page, { n, total })}`,
+    content: out.content,
+  });
 }

@@ -22,7 +22,6 @@ const it = {
     'Dopo l’uscita dal programma i dati che ti identificano sono conservati per {years} anni e poi resi anonimi; restano solo i dati che non ti identificano, per le statistiche del programma.',
     'Per esercitare i tuoi diritti rivolgiti all’associazione che ti ha accolto. Se ritieni che i tuoi dati siano trattati in modo non corretto puoi presentare reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it).',
   ],
-  transliterated: 'Alcuni caratteri sono scritti in forma semplificata; il file JSON allegato riporta la grafia esatta.',
   sections: {
     person: 'Scheda', household: 'Nucleo familiare', stays: 'Accoglienze e posti', referrals: 'Segnalazioni', consents: 'Consensi',
     reveals: 'Consultazioni del nome', corrections: 'Correzioni di date', anonymisations: 'Anonimizzazioni e cancellazioni', audit: 'Operazioni registrate', contributions: 'Contributi per l’abitare',
@@ -84,7 +83,6 @@ const en: SubjectAccessText = {
     'After you leave the programme, the data that identify you are kept for {years} years and then anonymised; only data that do not identify you remain, for the programme’s statistics.',
     'To exercise your rights, contact the association that hosted you. If you believe your data are processed unlawfully, you can lodge a complaint with the Italian data protection authority, the Garante per la protezione dei dati personali (www.garanteprivacy.it).',
   ],
-  transliterated: 'Some characters are written in a simplified form; the attached JSON file has the exact spelling.',
   sections: {
     person: 'Record', household: 'Household', stays: 'Stays and places', referrals: 'Referrals', consents: 'Consents',
     reveals: 'Views of your name', corrections: 'Date corrections', anonymisations: 'Anonymisations and erasures', audit: 'Recorded operations', contributions: 'Housing contributions',
