@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { build } from 'esbuild';
+import { common } from '../../scripts/esbuild-options.mjs';
 import { openRegisterDb } from '../../electron/core/db/connection';
 import { registerPaths } from '../../electron/core/register';
 import { verifyAuditChain } from '../../electron/core/audit';
@@ -13,13 +14,10 @@ import { buildRegister } from './register-fixtures';
 
 export { MIGRATIONS };
 
-/** Bundles a TypeScript entry into one CommonJS file runnable by plain node (the SQLite addon stays external). */
+/** Bundles a TypeScript entry into one CommonJS file runnable by plain node, as scripts/build.mjs bundles the app (the SQLite addon stays external). */
 export async function bundle(entry: string, name: string, define: Record<string, string> = {}): Promise<string> {
   const outfile = join(tempDir(), `${name}.cjs`);
-  await build({
-    entryPoints: [resolve(entry)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node22',
-    external: ['better-sqlite3', 'electron'], logLevel: 'warning', define,
-  });
+  await build({ ...common, entryPoints: [resolve(entry)], outfile, define });
   return outfile;
 }
 
