@@ -2,9 +2,11 @@
 // a past month, reads the charts (captions, each also as a table), sorts a table, closes the month; an
 // operator corrects a stay's entry date inside it and is told before saving that it changes a closed month; the
 // coordinator sees the amendment figure by figure and closes the month again as version 2. No CSP violation
-// is logged on the page throughout (the charts run under the app's policy, no eval).
+// is logged on the page throughout (the charts run under the app's policy, no eval). A warning links to the
+// places behind it.
 import type { ConsoleMessage, Page } from '@playwright/test';
-import type { BoardBar } from '../../electron/shared/channels/places';
+import type { BoardBar, BoardPlace } from '../../electron/shared/channels/places';
+import type { MonthSummary } from '../../electron/shared/channels/summary';
 import type { PersonDetail } from '../../electron/shared/channels/people';
 import { test, expect } from './fixtures';
 import { ChangePassphrasePage, LoginPage, ShellPage, UsersPage, addDays, openDemoRegister, readChannel, romeToday, typeDate } from './pages';
@@ -15,8 +17,10 @@ const coord = { displayName: 'Coordinatrice Gamma', username: 'coord', role: 'co
 const op = { displayName: 'Operatrice Alfa', username: 'opa', role: 'operator' as const, passphrase: FIRST };
 
 /** 'YYYY-MM' of the month before today's (Rome): the page's default, the last complete month. */
-function lastCompleteMonth(): string {
-  const [y, m] = romeToday().split('-').map(Number) as [number, number];
+const lastCompleteMonth = (): string => previousMonth(romeToday().slice(0, 7));
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
@@ -170,4 +174,32 @@ test('a coordinator reads and closes a month; an operator is told a correction c
   await expect(page.getByTestId(`month-${month}`)).toHaveAttribute('data-status', 'closed');
 
   expect(violations, 'no CSP violation logged on the page').toEqual([]);
+});
+
+test('a warning of the summary links to the records behind it: a place opens the board at that month and structure', async ({ page, host }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await openDemoRegister(page, host.url, admin);
+  // A month of the last year with a warning naming places (the demo register's history has low months).
+  let found: { month: string; warning: MonthSummary['warnings'][number] } | null = null;
+  for (let month = lastCompleteMonth(), i = 0; i < 12 && !found; i += 1, month = previousMonth(month)) {
+    const summary = await readChannel<MonthSummary>(page, host.url, 'summary.month', { month });
+    const warning = summary.warnings.find((w) => w.placeIds.length > 0);
+    if (warning) found = { month, warning };
+  }
+  expect(found, 'a month of the last twelve has a warning naming places').not.toBeNull();
+  const { month, warning } = found!;
+  const board = await readChannel<{ places: BoardPlace[] }>(page, host.url, 'board.get', { from: `${month}-01`, to: addDays(`${month}-01`, 31) });
+  const place = board.places.find((p) => p.placeId === warning.placeIds[0])!;
+
+  await new ShellPage(page).open('Riepilogo mensile');
+  await page.getByTestId('summary-year').selectOption(month.slice(0, 4));
+  await page.getByTestId(`month-${month}`).click();
+  const alert = page.getByTestId('summary-warning').filter({ has: page.getByTestId('warning-place') }).first();
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await alert.getByTestId('warning-place').first().click();
+  // The bed board, a month's view of that month, filtered to the place's structure.
+  const monthWords = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  await expect(page.getByTestId('board-period')).toHaveText(new RegExp(`^${monthWords}$`, 'i'));
+  await expect(page.getByLabel('Struttura', { exact: true })).toHaveValue(String(place.structureId));
 });

@@ -2,14 +2,14 @@
 // length of stay, the breakdowns of the persons served, referrals, extensions, contributions and timeliness.
 // Figures that do not exist at a level (contributions per structure, most referral figures per structure)
 // show as a dash with the reason.
-import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureBlock, MonthSummary } from '../../../../electron/shared/channels/summary';
 import { figureLabel, formatFigure, type FigureUnit } from './figure-labels';
 import { contributionColumns, countColumns, figureCell } from './summary-columns';
 import { BREAKDOWNS, breakdownRows, contributionRows, declineRows, exitReasonRows, stayBandRows } from './summary-rows';
-import { Absent, SummaryTable } from './summary-table';
+import { Absent, byNumber, byText, summaryColumnHelper, SummaryTable, type SummaryColumn } from './summary-table';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -20,21 +20,29 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** A short list of single figures (label, value) as a two-column table. */
-function FigureList({ items, testId }: { items: { key: string; label: string; value: number | null; unit: FigureUnit; why?: string }[]; testId: string }) {
+interface FigureItem {
+  key: string;
+  label: string;
+  value: number | null;
+  unit: FigureUnit;
+  /** Why the figure may not exist (shown with the dash); a percentage of nothing when not said. */
+  why?: string;
+}
+
+const itemHelper = summaryColumnHelper<FigureItem>();
+
+/** A short list of single figures (label, value) as a two-column table, sortable like the others. */
+function FigureList({ items, caption, testId }: { items: FigureItem[]; caption: string; testId: string }) {
   const { t, i18n } = useTranslation();
-  return (
-    <Table verticalSpacing={4} data-testid={testId} maw={560}>
-      <Table.Tbody>
-        {items.map((item) => (
-          <Table.Tr key={item.key} data-key={item.key}>
-            <Table.Th scope="row" fw={400}>{item.label}</Table.Th>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{figureCell(item.value, item.unit, i18n.language, item.why ?? t('summary.absentPct'))}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  const locale = i18n.language;
+  const columns = useMemo<SummaryColumn<FigureItem>[]>(() => [
+    itemHelper.accessor('label', { id: 'label', meta: { label: t('summary.colFigure'), width: 320 }, sortFn: byText(locale) }),
+    itemHelper.accessor((row) => row.value ?? undefined, {
+      id: 'value', meta: { label: t('summary.colValue'), numeric: true, width: 120 }, sortFn: byNumber, sortUndefined: 'last', sortDescFirst: true,
+      cell: (info) => figureCell(info.getValue() as number | undefined, info.row.original.unit, locale, info.row.original.why ?? t('summary.absentPct')),
+    }),
+  ], [t, locale]);
+  return <SummaryTable columns={columns} data={items} getRowId={(row) => row.key} caption={caption} testId={testId} maxWidth={560} />;
 }
 
 export function FigureSections({ summary, figures, levelName, monthLabel }: { summary: MonthSummary; figures: FigureBlock; levelName: string; monthLabel: string }) {
@@ -83,7 +91,7 @@ export function FigureSections({ summary, figures, levelName, monthLabel }: { su
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section id="referrals" title={t('summary.sections.referrals')}>
-          <FigureList testId="list-referrals" items={[
+          <FigureList testId="list-referrals" caption={caption(t('summary.sections.referrals'))} items={[
             { key: 'received', label: figureLabel(t, 'received'), value: r.received, unit: 'count', why: levelWhy },
             { key: 'placed', label: figureLabel(t, 'placed'), value: r.placed, unit: 'count' },
             { key: 'declined', label: figureLabel(t, 'declined'), value: r.declined, unit: 'count', why: levelWhy },
@@ -100,13 +108,13 @@ export function FigureSections({ summary, figures, levelName, monthLabel }: { su
         </Section>
         <Stack gap="md">
           <Section id="extensions" title={t('summary.sections.extensions')}>
-            <FigureList testId="list-extensions" items={[
+            <FigureList testId="list-extensions" caption={caption(t('summary.sections.extensions'))} items={[
               { key: 'pastPlannedEndAtEnd', label: figureLabel(t, 'pastPlannedEndAtEnd'), value: figures.extensions.pastPlannedEndAtEnd, unit: 'count' },
               { key: 'granted', label: figureLabel(t, 'granted'), value: figures.extensions.granted, unit: 'count' },
             ]} />
           </Section>
           <Section id="timeliness" title={t('summary.sections.timeliness')}>
-            <FigureList testId="list-timeliness" items={[
+            <FigureList testId="list-timeliness" caption={caption(t('summary.sections.timeliness'))} items={[
               { key: 'pct', label: figureLabel(t, 'timelinessPct'), value: figures.timeliness.pct, unit: 'pct' },
               { key: 'entriesOnTime', label: figureLabel(t, 'entriesOnTime'), value: figures.timeliness.entriesOnTime, unit: 'count' },
               { key: 'entries', label: figureLabel(t, 'entries'), value: figures.timeliness.entries, unit: 'count' },
