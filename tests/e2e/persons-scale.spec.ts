@@ -49,12 +49,13 @@ test('the persons table keeps a constant number of DOM rows while scrolling the 
   const countAt = async (fraction: number) => {
     await scroller.evaluate((el, f) => el.scrollTo({ top: el.scrollHeight * f }), fraction);
     const target = furthest * fraction;
+    // Waits on the distance itself: a lower bound alone was already met by the rows still shown from the bottom
+    // of the list before the scroll had re-rendered (seen once on a loaded machine, 1,810 rows away).
     await expect
-      .poll(async () => ((await rowIndex(rows.first())) + (await rowIndex(rows.last()))) / 2, {
-        message: `rows around row ${Math.round(target)} of ${furthest} after scrolling to ${fraction * 100}% (middle row shown)`, timeout: 30_000,
+      .poll(async () => Math.abs(((await rowIndex(rows.first())) + (await rowIndex(rows.last()))) / 2 - target), {
+        message: `rows around row ${Math.round(target)} of ${furthest} after scrolling to ${fraction * 100}% (distance of the middle row shown)`, timeout: 30_000,
       })
-      .toBeGreaterThan(target - 100);
-    expect(Math.abs(((await rowIndex(rows.first())) + (await rowIndex(rows.last()))) / 2 - target)).toBeLessThan(100);
+      .toBeLessThan(100);
     return settledCount();
   };
   const shallow = await countAt(0.2);
