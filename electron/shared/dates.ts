@@ -89,9 +89,22 @@ export function parseItalianDate(typed: string): string | null {
 
 export const formatItalianDate = (iso: string): string => format(fromIso(iso), 'dd/MM/yyyy');
 
+// ——— Months 'YYYY-MM' (the summary's, the month close's and the forms' closed-month notice)
+
+/** The month after ('YYYY-MM'). */
+export function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** The days of a month 'YYYY-MM': its first and last day and how many there are (28 to 31). */
 export function monthRange(month: string): { from: string; to: string; days: number } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(days).padStart(2, '0')}`, days };
+  const to = addDays(`${nextMonth(month)}-01`, -1);
+  return { from: `${month}-01`, to, days: Number(to.slice(8, 10)) };
+}
+
+/** A month's name with its year ("marzo 2026", "March 2026"; `short`: "mar 2026"), as written mid-sentence. */
+export function monthName(month: string, locale: string, style: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', { month: style, year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${month}-01T00:00:00Z`));
 }

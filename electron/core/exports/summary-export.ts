@@ -6,7 +6,7 @@ import { monthSummary } from '../services/summary';
 import { monthState } from '../services/month-close';
 import { write, type Ctx } from '../services/context';
 import { disclosureK } from '../settings';
-import { romeWallClock } from '../../shared/dates';
+import { monthName, romeWallClock } from '../../shared/dates';
 import type { Locale } from '../../shared/schema-kit';
 import { summaryTables, type SummaryTables } from './summary-tables';
 import type { ExportMeta } from './summary-meta';
@@ -14,9 +14,6 @@ import { summaryCsv } from './summary-csv';
 import { disclosureNote, headerLines, summaryXlsx } from './summary-xlsx';
 
 export type SummaryFormat = 'xlsx' | 'csv';
-
-const monthLabel = (month: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 
 /** The tables and the export's description, read in the caller's transaction. */
 function prepare(ctx: Ctx, month: string, locale: Locale): { tables: SummaryTables; meta: ExportMeta } {
@@ -28,7 +25,7 @@ function prepare(ctx: Ctx, month: string, locale: Locale): { tables: SummaryTabl
   const partner = summary.partners.map((p) => p.name).join(' · ');
   const generatedAt = romeWallClock(ctx.now).slice(0, 16).replace('T', ' ');
   const meta: ExportMeta = {
-    month, monthLabel: monthLabel(month, locale), partner, status: state.status, version: last?.version ?? null, sha256: last?.sha256 ?? null, k,
+    month, monthLabel: monthName(month, locale), partner, status: state.status, version: last?.version ?? null, sha256: last?.sha256 ?? null, k,
     generatedAt, generatedBy: ctx.user.displayName, locale,
     fields: {
       month, partner, status: state.status, version: last?.version ?? '', sha256: last?.sha256 ?? '', k, generated_at: generatedAt, generated_by: ctx.user.displayName,

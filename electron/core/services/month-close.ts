@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { Closure, MonthState, MonthStatus, MonthSummary } from '../../shared/channels/summary';
-import { addDays } from '../../shared/dates';
+import { monthRange } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
 import { diffSummaries } from '../../shared/summary-paths';
 import type { Db } from '../db/connection';
@@ -31,13 +31,6 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** The month's first and last day. */
-function monthBounds(month: string): { first: string; last: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return { first: `${month}-01`, last: addDays(next, -1) };
-}
 
 // ——— The hash of a month's current figures, cached per session.
 //
@@ -145,7 +138,7 @@ export function closedMonths(db: Pick<Db, 'select'>): string[] {
  * written. A month not yet over cannot be closed; nor can a closed month whose figures have not changed.
  */
 export function closeMonth(ctx: Ctx, month: string, expectedVersion: number, compute: ComputeSummary = monthSummary): MonthState {
-  const { last: lastDay } = monthBounds(month);
+  const { to: lastDay } = monthRange(month);
   if (lastDay >= ctx.today) throw new DomainError('MONTH_NOT_OVER');
   const written = write(ctx, (tx, audit) => {
     const last = tx.select({ version: monthClosures.version, sha256: monthClosures.sha256 }).from(monthClosures)

@@ -11,7 +11,7 @@ import {
   type FigureBlock, type MonthSummary, type SeriesPoint, type SummaryWarning,
 } from '../../shared/channels/summary';
 import { CONTRIBUTION_TYPES, type ContributionType } from '../../shared/contributions';
-import { addDays, romeInstant } from '../../shared/dates';
+import { addDays, monthRange, nextMonth, romeInstant } from '../../shared/dates';
 import { DECLINE_REASONS, GENDERS, STRUCTURE_TYPES, VULNERABILITIES, type StructureType } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { addWorkingDays, TIMELY_WORKING_DAYS, type WorkingDayOptions } from '../../shared/working-days';
@@ -51,11 +51,9 @@ interface Bounds {
 
 function boundsOf(month: string): Bounds {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('INVALID_INPUT', { month: ['validation.month'] });
-  const s = `${month}-01`;
-  const next = Number(month.slice(5, 7)) === 12 ? `${Number(month.slice(0, 4)) + 1}-01` : `${month.slice(0, 5)}${String(Number(month.slice(5, 7)) + 1).padStart(2, '0')}`;
-  const n = `${next}-01`;
-  const e = addDays(n, -1);
-  return { s, e, n, sI: romeInstant(s)!.toISOString(), nI: romeInstant(n)!.toISOString(), days: Number(e.slice(8, 10)) };
+  const { from: s, to: e, days } = monthRange(month);
+  const n = `${nextMonth(month)}-01`;
+  return { s, e, n, sI: romeInstant(s)!.toISOString(), nI: romeInstant(n)!.toISOString(), days };
 }
 
 // ——— Places: one row per place that was active in the month or held someone in it.

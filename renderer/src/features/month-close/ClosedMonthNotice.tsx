@@ -4,11 +4,7 @@ import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { closedMonthsTouched, type Span } from './closed-months';
 import { useClosedMonths } from './use-closed-months';
-
-/** 'marzo 2026' / 'March 2026'. */
-export function monthName(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-}
+import { monthName } from '../../../../electron/shared/dates';
 
 /** The notice for these closed months, or null when there is none. */
 export function ClosedMonthsAlert({ months }: { months: readonly string[] }) {

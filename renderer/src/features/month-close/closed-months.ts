@@ -1,7 +1,7 @@
 // Which closed months a date entered or corrected in a form would change (docs/summary.md › Month close and
 // amendments), and the list of closed months itself, read once per session and shared by every form.
 // No DOM or React here: the unit tests run it in Node.
-import { todayInRome } from '../../../../electron/shared/dates';
+import { nextMonth, todayInRome } from '../../../../electron/shared/dates';
 import { call } from '../../ipc/client';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,11 +19,6 @@ export interface Span {
 }
 
 const monthOf = (date: string) => date.slice(0, 7);
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 
 /** The closed months (sorted, 'YYYY-MM') inside any of the spans, oldest first. */
 export function closedMonthsTouched(closed: readonly string[], spans: readonly Span[], today: string = todayInRome()): string[] {

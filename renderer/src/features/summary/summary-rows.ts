@@ -5,6 +5,7 @@ import {
   AGE_BANDS, HOUSEHOLD_TYPES, STAY_BANDS, SUMMARY_EXIT_REASONS, type FigureBlock, type MonthSummary,
 } from '../../../../electron/shared/channels/summary';
 import { CONTRIBUTION_TYPES, type ContributionType } from '../../../../electron/shared/contributions';
+import { monthName as sharedMonthName, nextMonth } from '../../../../electron/shared/dates';
 import { DECLINE_REASONS, GENDERS, STRUCTURE_TYPES, VULNERABILITIES } from '../../../../electron/shared/domain';
 import { codeLabel, nationalityLabel, type CodeList } from './figure-labels';
 
@@ -118,16 +119,10 @@ export function lastCompleteMonth(today: string): string {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
-/** The month after ('YYYY-MM'), for the first day past a month. */
-export function nextMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
+export { nextMonth };
 
 /** A month's name with its year, in the interface language ("marzo 2026", "March 2026"). */
 export function monthName(month: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', { month: style, year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${month}-01T00:00:00Z`));
+  const text = sharedMonthName(month, locale, style);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
