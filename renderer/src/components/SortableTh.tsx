@@ -27,3 +27,37 @@ export function SortableTh({ id, label, width, sorted, canSort, onToggle, sortLa
     </Table.Th>
   );
 }
+
+/** What SortableHeaderRows reads of a TanStack header (its column's label and width from the column's meta). */
+interface SortableHeader {
+  id: string;
+  column: {
+    id: string;
+    columnDef: { meta?: { label?: string; width?: number } };
+    getIsSorted: () => false | 'asc' | 'desc';
+    getCanSort: () => boolean;
+    getToggleSortingHandler: () => ((event: unknown) => void) | undefined;
+  };
+}
+
+/** The header rows of a sortable TanStack table (`table.getHeaderGroups()`): one SortableTh per column. Shared by
+ * the persons and contributions lists and the summary's tables. */
+export function SortableHeaderRows({ groups, sortLabel, ariaRowIndex }: {
+  groups: readonly { id: string; headers: readonly SortableHeader[] }[];
+  /** The sort button's accessible name for a column's label. */
+  sortLabel: (label: string) => string;
+  ariaRowIndex?: number;
+}): ReactNode {
+  return groups.map((group) => (
+    <Table.Tr key={group.id} aria-rowindex={ariaRowIndex}>
+      {group.headers.map((header) => {
+        const column = header.column;
+        const label = column.columnDef.meta?.label ?? column.id;
+        return (
+          <SortableTh key={header.id} id={column.id} label={label} width={column.columnDef.meta?.width} sorted={column.getIsSorted()}
+            canSort={column.getCanSort()} onToggle={column.getToggleSortingHandler()} sortLabel={sortLabel(label)} />
+        );
+      })}
+    </Table.Tr>
+  ));
+}

@@ -2,7 +2,7 @@
 // in view are in the DOM (constant at 10,000 contributions). Filtering, sorting, paging and the footer totals
 // are done in SQL (contributions.list): the totals are of everything the filter selects, not only what is loaded.
 import { Box, Table, Text, VisuallyHidden } from '@mantine/core';
-import { SortableTh } from '../../components/SortableTh';
+import { SortableHeaderRows } from '../../components/SortableTh';
 import { useRowKeyboard } from '../../components/row-keyboard';
 import { functionalUpdate, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -85,18 +85,7 @@ export function ContributionsTable(props: ContributionsTableProps) {
           style={{ minWidth: visible.reduce((sum, c) => sum + (c.columnDef.meta?.width ?? 120), 0) }}>
           <VisuallyHidden component="caption">{t('contributions.tableCaption')}</VisuallyHidden>
           <Table.Thead>
-            {table.getHeaderGroups().map((group) => (
-              <Table.Tr key={group.id}>
-                {group.headers.map((header) => {
-                  const column = header.column;
-                  const label = column.columnDef.meta?.label ?? column.id;
-                  return (
-                    <SortableTh key={header.id} id={column.id} label={label} width={column.columnDef.meta?.width} sorted={column.getIsSorted()}
-                      canSort={column.getCanSort()} onToggle={column.getToggleSortingHandler()} sortLabel={t('contributions.sortBy', { column: label })} />
-                  );
-                })}
-              </Table.Tr>
-            ))}
+            <SortableHeaderRows groups={table.getHeaderGroups()} sortLabel={(column) => t('contributions.sortBy', { column })} />
           </Table.Thead>
           <Table.Tbody>
             {paddingTop > 0 && <tr aria-hidden><td colSpan={visible.length} style={{ height: paddingTop, padding: 0, border: 0 }} /></tr>}

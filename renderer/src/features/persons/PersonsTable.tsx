@@ -2,7 +2,7 @@
 // Virtual so only the rows in view are in the DOM (a constant number of <tr> at 50,000 persons). Sorting and
 // paging happen in SQL: this component only reports what the user asked for.
 import { Box, Button, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
-import { SortableTh } from '../../components/SortableTh';
+import { SortableHeaderRows } from '../../components/SortableTh';
 import { useRowKeyboard } from '../../components/row-keyboard';
 import { functionalUpdate, useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -125,18 +125,7 @@ export function PersonsTable(props: PersonsTableProps) {
         >
           <VisuallyHidden component="caption">{t('persons.tableCaption')}</VisuallyHidden>
           <Table.Thead>
-            {table.getHeaderGroups().map((group) => (
-              <Table.Tr key={group.id} aria-rowindex={1}>
-                {group.headers.map((header) => {
-                  const column = header.column;
-                  const label = column.columnDef.meta?.label ?? column.id;
-                  return (
-                    <SortableTh key={header.id} id={column.id} label={label} width={column.columnDef.meta?.width} sorted={column.getIsSorted()}
-                      canSort={column.getCanSort()} onToggle={column.getToggleSortingHandler()} sortLabel={t('persons.sortBy', { column: label })} />
-                  );
-                })}
-              </Table.Tr>
-            ))}
+            <SortableHeaderRows groups={table.getHeaderGroups()} ariaRowIndex={1} sortLabel={(column) => t('persons.sortBy', { column })} />
           </Table.Thead>
           <Table.Tbody>
             {paddingTop > 0 && (

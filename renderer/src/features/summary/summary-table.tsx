@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-table';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SortableTh } from '../../components/SortableTh';
+import { SortableHeaderRows } from '../../components/SortableTh';
 
 export interface SummaryColumnMeta {
   label: string;
@@ -80,18 +80,7 @@ export function SummaryTable<T extends RowData>({ columns, data, caption, getRow
       <Table striped highlightOnHover verticalSpacing={4} data-testid={testId} maw={maxWidth}>
         <VisuallyHidden component="caption">{caption}</VisuallyHidden>
         <Table.Thead>
-          {table.getHeaderGroups().map((group) => (
-            <Table.Tr key={group.id}>
-              {group.headers.map((header) => {
-                const column = header.column;
-                const label = column.columnDef.meta?.label ?? column.id;
-                return (
-                  <SortableTh key={header.id} id={column.id} label={label} width={column.columnDef.meta?.width} sorted={column.getIsSorted()}
-                    canSort={column.getCanSort()} onToggle={column.getToggleSortingHandler()} sortLabel={t('summary.sortBy', { column: label })} />
-                );
-              })}
-            </Table.Tr>
-          ))}
+          <SortableHeaderRows groups={table.getHeaderGroups()} sortLabel={(column) => t('summary.sortBy', { column })} />
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
